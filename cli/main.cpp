@@ -1,0 +1,53 @@
+// leidensim: the command-line front end. Each subcommand lives in its own file; this file only
+// dispatches and maps failures to exit codes (2: bad input, 1: internal error).
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+
+#include "command_line.hpp"
+#include "leidensim/errors.hpp"
+
+namespace {
+
+void print_usage() {
+  std::printf(
+      "leidensim - agent-based simulation of Leiden's households and the municipal budget\n\n"
+      "usage: leidensim <command> [options]\n\n"
+      "commands:\n"
+      "  run FILE        simulate a scenario; yearly summary on screen, indicators to CSV\n"
+      "  population      build the synthetic base population (--summary: marginals vs targets)\n"
+      "  bench           throughput and memory of the engine (person-months per second)\n\n"
+      "options shared by every command: --threads N, --replications R, --seed S, --output DIR,\n"
+      "--quiet, --help. Run 'leidensim <command> --help' for a command's options.\n"
+      "exit codes: 0 ok, 2 bad input, 1 internal error\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace leidensim::cli;
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+      !std::strcmp(argv[1], "help")) {
+    print_usage();
+    return argc < 2 ? kExitBadInput : kExitOk;
+  }
+  const std::string cmd = argv[1];
+  try {
+    if (cmd == "run") return run_command(argc - 1, argv + 1);
+    if (cmd == "population") return population_command(argc - 1, argv + 1);
+    if (cmd == "bench") return bench_command(argc - 1, argv + 1);
+    std::fprintf(stderr, "leidensim: unknown command '%s' (try 'leidensim --help')\n", cmd.c_str());
+    return kExitBadInput;
+  } catch (const leidensim::InputError& e) {
+    std::fprintf(stderr, "leidensim %s: error: %s\n", cmd.c_str(), e.what());
+    return kExitBadInput;
+  } catch (const boost::program_options::error& e) {
+    std::fprintf(stderr, "leidensim %s: error: %s (try 'leidensim %s --help')\n", cmd.c_str(),
+                 e.what(), cmd.c_str());
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "leidensim %s: internal error: %s\n", cmd.c_str(), e.what());
+    return kExitInternalError;
+  }
+}

@@ -1,0 +1,31 @@
+#pragma once
+// Demography: ageing, mortality, births, partnering, separation, leaving home and migration.
+//
+// Phases
+//   begin_month (parallel): every present person ages one month.
+//   hazards     (parallel): draws deaths, births, leaving home and partner search per person, and
+//                           emigration and separation per household; records them as events.
+//   transitions (serial):   applies the events in a fixed order (deaths, emigration,
+//                           separation, leaving home, partnering, births) and adds in-migrating
+//                           households.
+// Reads: age, sex, role, household type and district. Writes: household membership and layout,
+//   roles; counts births, deaths, immigrants and emigrants.
+// Partnering matches seekers within buckets of (district, five-year age band), never searching
+//   over all pairs: O(n log n) in the number of seekers.
+// Parameters (data/<pack>/parameters.csv, prefix "demography."): mortality_annual_male/female,
+//   fertility_annual, fertility_single_factor, male_share_at_birth, leaving_home_annual,
+//   partnering_annual, separation_annual, emigration_annual, immigration_annual,
+//   immigration_growth_annual, immigration_young_share.
+// In-migration is a number of persons a month (immigration_annual x the base population / 12,
+//   growing by immigration_growth_annual), not a rate on the current population: Leiden's
+//   in-migration follows university intake and housing, and a fixed inflow keeps the population
+//   size stable under emigration by age.
+#include <memory>
+
+#include "leidensim/module.hpp"
+
+namespace leidensim {
+
+ModuleDescriptor demography_module();
+
+}  // namespace leidensim

@@ -1,0 +1,66 @@
+#pragma once
+// One replication of a model: a copy of the base population advanced month by month.
+//
+// The month loop: for each phase, for each module subscribed to it (registry order), run it;
+// parallel modules run per block under TBB, serial ones on the whole population. Draws depend on
+// (seed, replication, person id, month, module stream) only, blocks are ranges of whole
+// households, and all counters are integers, so a run is bitwise identical at any thread count.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "leidensim/indicators.hpp"
+#include "leidensim/invariants.hpp"
+#include "leidensim/model_spec.hpp"
+
+namespace leidensim {
+
+struct SimulationOptions {
+  bool check_invariants = false;
+  std::size_t block_persons = 2048;  // target person slots per block (unit of parallel work)
+};
+
+class Simulation {
+ public:
+  Simulation(const ModelSpec& spec, std::uint32_t replication, SimulationOptions options = {});
+  ~Simulation();
+
+  /// Advances one month; returns false once the horizon has been reached.
+  bool step();
+  void run();
+
+  const Population& population() const { return pop_; }
+  /// Indicators of the reported months (warm-up months excluded).
+  const IndicatorSeries& indicators() const { return indicators_; }
+  /// Months simulated so far, counted from the population's reference date.
+  int months_done() const { return month_; }
+  std::uint32_t replication() const { return replication_; }
+
+ private:
+  struct Group {
+    bool parallel;
+    std::vector<Module*> modules;
+  };
+  void run_phase(Phase phase, const MonthContext& ctx);
+  void run_parallel(Phase phase, const Group& g, const MonthContext& ctx);
+  void collect_block_scratch();
+  void repartition();
+
+  const ModelSpec& spec_;
+  std::uint32_t replication_;
+  SimulationOptions options_;
+  RandomKey key_;
+  Population pop_;
+  std::vector<std::unique_ptr<Module>> modules_;
+  std::vector<std::vector<Group>> plan_;  // per phase bit index
+  std::vector<Block> blocks_;
+  std::vector<HouseholdEvents> block_events_;
+  std::vector<IndicatorCounts> block_counts_;
+  HouseholdEvents events_;
+  IndicatorCounts month_counts_;
+  IndicatorSeries indicators_;
+  std::unique_ptr<InvariantChecker> checker_;
+  int month_ = 0;
+};
+
+}  // namespace leidensim

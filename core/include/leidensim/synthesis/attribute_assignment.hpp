@@ -1,0 +1,36 @@
+#pragma once
+// Social attributes of the synthetic base population, given ages, sexes and households:
+// education stage and level, low literacy, labour status and wage, benefits (WW, bijstand,
+// disability, AOW), care (jeugdhulp, Wmo) and problematic debt. Shares come from parameters
+// ("population.*" and the stationary shares implied by the process rates); the bijstand count is
+// met exactly by weighted sampling without replacement among eligible household heads.
+// Deterministic given the seed: every draw is keyed by the person's id.
+#include <cstdint>
+#include <vector>
+
+#include "leidensim/parameters.hpp"
+#include "leidensim/population.hpp"
+#include "leidensim/synthesis/marginal_report.hpp"
+
+namespace leidensim {
+
+void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t seed, double scale);
+
+/// The social marginals of a population beside their targets (employment, unemployment,
+/// bijstand, disability, low literacy, startkwalificatie, care, poverty, debt).
+std::vector<MarginalRow> attribute_report(const Population& pop, const ParameterSet& ps,
+                                          double scale);
+
+/// Monthly net wage (euros) for a job start: a lognormal draw around the median of the level,
+/// part-time with probability part_time_share. Shared by synthesis and the labour module.
+struct WageModel {
+  double median_by_level[4];
+  double sigma;
+  double part_time_share;
+  double part_time_factor;
+  static WageModel from(const ParameterSet& ps);
+  std::int32_t draw_cents(EduLevel level, std::uint32_t u1, std::uint32_t u2,
+                          std::uint32_t u3) const;
+};
+
+}  // namespace leidensim

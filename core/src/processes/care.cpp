@@ -1,0 +1,73 @@
+#include "leidensim/processes/care.hpp"
+
+#include <algorithm>
+
+#include "leidensim/model_spec.hpp"
+#include "leidensim/rate_tables.hpp"
+
+namespace leidensim {
+
+namespace {
+
+constexpr std::uint32_t kStream = stream_id("care");
+
+class Care final : public Module {
+ public:
+  explicit Care(const ParameterSet& ps)
+      : youth_in_{Threshold(ps.scalar("care.jeugdhulp_inflow_monthly")),
+                  Threshold(std::min(1.0, ps.scalar("care.jeugdhulp_inflow_monthly") *
+                                              ps.scalar("care.jeugdhulp_poverty_factor")))},
+        youth_out_(monthly_threshold(ps, "care.jeugdhulp_outflow_monthly", false)),
+        wmo_in_(monthly_age_table(ps, "care.wmo_inflow_annual")),
+        wmo_out_(monthly_threshold(ps, "care.wmo_outflow_annual", true)) {}
+
+  void run_block(Phase, BlockContext& c) override {
+    Population& pop = c.pop;
+    const MonthStream rng = c.month.stream(kStream);
+    for (std::uint32_t p = c.block.person_begin; p < c.block.person_end; ++p) {
+      if (!pop.present(p)) continue;
+      const Draws d = rng(pop.id[p]);
+      std::uint8_t care = pop.care[p];
+      const std::uint32_t age = pop.age_years(p);
+      if (age < 18) {
+        const bool poor = pop.hh_flags[pop.household[p]] & household_flag::kPoor;
+        if (care & care_flag::kJeugdhulp) {
+          if (youth_out_.fires(d[0])) care &= static_cast<std::uint8_t>(~care_flag::kJeugdhulp);
+        } else if (youth_in_[poor].fires(d[0])) {
+          care |= care_flag::kJeugdhulp;
+        }
+      } else {
+        care &= static_cast<std::uint8_t>(~care_flag::kJeugdhulp);
+      }
+      if (care & care_flag::kWmo) {
+        if (wmo_out_.fires(d[1])) care &= static_cast<std::uint8_t>(~care_flag::kWmo);
+      } else if (wmo_in_[age_index(age)].fires(d[1])) {
+        care |= care_flag::kWmo;
+      }
+      pop.care[p] = care;
+    }
+  }
+
+ private:
+  Threshold youth_in_[2];
+  Threshold youth_out_;
+  AgeTable wmo_in_;
+  Threshold wmo_out_;
+};
+
+}  // namespace
+
+ModuleDescriptor care_module() {
+  ModuleDescriptor d;
+  d.name = "care";
+  d.version = "1.0";
+  d.description = "jeugdhulp and Wmo: inflow and outflow";
+  d.phases = kHazards;
+  d.parallel_phases = kHazards;
+  d.create = [](const ModelSpec& spec) -> std::unique_ptr<Module> {
+    return std::make_unique<Care>(spec.parameters);
+  };
+  return d;
+}
+
+}  // namespace leidensim

@@ -1,0 +1,64 @@
+#include "leidensim/processes/debt.hpp"
+
+#include "leidensim/model_spec.hpp"
+#include "leidensim/rate_tables.hpp"
+
+namespace leidensim {
+
+namespace {
+
+constexpr std::uint32_t kStream = stream_id("debt");
+
+class Debt final : public Module {
+ public:
+  explicit Debt(const ParameterSet& ps)
+      : in_poor_(monthly_threshold(ps, "debt.inflow_monthly_poor", false)),
+        in_nonpoor_(monthly_threshold(ps, "debt.inflow_monthly_nonpoor", false)),
+        out_(monthly_threshold(ps, "debt.outflow_monthly", false)) {}
+
+  void run_block(Phase, BlockContext& c) override {
+    Population& pop = c.pop;
+    const MonthStream rng = c.month.stream(kStream);
+    for (std::uint32_t h = c.block.household_begin; h < c.block.household_end; ++h) {
+      if (!pop.household_present(h)) continue;
+      const std::uint32_t u = rng(pop.id[first_present(pop, h)])[0];
+      std::uint8_t& f = pop.hh_flags[h];
+      if (f & household_flag::kDebt) {
+        if (out_.fires(u)) {
+          f &= static_cast<std::uint8_t>(~household_flag::kDebt);
+          pop.hh_debt_months[h] = 0;
+        } else if (pop.hh_debt_months[h] < 0xFFFF) {
+          ++pop.hh_debt_months[h];
+        }
+      } else if ((f & household_flag::kPoor ? in_poor_ : in_nonpoor_).fires(u)) {
+        f |= household_flag::kDebt;
+        pop.hh_debt_months[h] = 0;
+      }
+    }
+  }
+
+ private:
+  static std::uint32_t first_present(const Population& pop, std::uint32_t h) {
+    std::uint32_t p = pop.hh_first[h];
+    while (!pop.present(p)) ++p;
+    return p;
+  }
+  Threshold in_poor_, in_nonpoor_, out_;
+};
+
+}  // namespace
+
+ModuleDescriptor debt_module() {
+  ModuleDescriptor d;
+  d.name = "debt";
+  d.version = "1.0";
+  d.description = "problematic household debt: inflow and outflow";
+  d.phases = kHazards;
+  d.parallel_phases = kHazards;
+  d.create = [](const ModelSpec& spec) -> std::unique_ptr<Module> {
+    return std::make_unique<Debt>(spec.parameters);
+  };
+  return d;
+}
+
+}  // namespace leidensim

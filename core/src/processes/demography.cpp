@@ -1,0 +1,330 @@
+#include "leidensim/processes/demography.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include "leidensim/model_spec.hpp"
+#include "leidensim/rate_tables.hpp"
+
+namespace leidensim {
+
+namespace {
+
+constexpr std::uint32_t kStream = stream_id("demography");
+// Sub-streams of the demography stream (counter word 3).
+constexpr std::uint32_t kSubPerson = 0, kSubHousehold = 1, kSubMatching = 2,
+                        kSubImmigrationCount = 3, kSubImmigrationPick = 4, kSubNewborn = 5;
+
+class Demography final : public Module {
+ public:
+  Demography(const ParameterSet& ps, std::size_t base_persons)
+      : death_{monthly_age_table(ps, "demography.mortality_annual_male"),
+               monthly_age_table(ps, "demography.mortality_annual_female")},
+        leave_home_(monthly_age_table(ps, "demography.leaving_home_annual")),
+        partnering_(monthly_age_table(ps, "demography.partnering_annual")),
+        emigration_(monthly_age_table(ps, "demography.emigration_annual")),
+        separation_(monthly_threshold(ps, "demography.separation_annual", true)),
+        male_at_birth_(ps.scalar("demography.male_share_at_birth")),
+        immigrants_per_month_(ps.scalar("demography.immigration_annual") *
+                              static_cast<double>(base_persons) / 12.0),
+        immigration_growth_(ps.scalar("demography.immigration_growth_annual")),
+        immigration_young_share_(ps.scalar("demography.immigration_young_share")) {
+    const auto fert = ps.table("demography.fertility_annual", kMaxAge + 1);
+    const double single_factor = ps.scalar("demography.fertility_single_factor");
+    for (int a = 0; a <= kMaxAge; ++a) {
+      birth_partnered_[a] = Threshold(monthly_from_annual(fert[a]));
+      birth_single_[a] = Threshold(monthly_from_annual(fert[a] * single_factor));
+    }
+  }
+
+  void run_block(Phase phase, BlockContext& c) override {
+    if (phase == kBeginMonth) return age(c);
+    if (phase == kHazards) return draw_events(c);
+  }
+
+  void run_serial(Phase phase, SerialContext& c) override {
+    if (phase != kTransitions) return;
+    apply_deaths(c);
+    apply_emigration(c);
+    apply_separations(c);
+    apply_leaving_home(c);
+    apply_partnering(c);
+    apply_births(c);
+    apply_immigration(c);
+  }
+
+ private:
+  static void age(BlockContext& c) {
+    Population& pop = c.pop;
+    for (std::uint32_t p = c.block.person_begin; p < c.block.person_end; ++p)
+      if (pop.present(p) && pop.age_months[p] < 0xFFFF) ++pop.age_months[p];
+  }
+
+  static bool seeks_partner_role(const Population& pop, std::uint32_t p) {
+    switch (pop.role[p]) {
+      case Role::Head: {
+        const auto t = pop.hh_type[pop.household[p]];
+        return t == HouseholdType::Single || t == HouseholdType::SingleParent;
+      }
+      case Role::Child:
+      case Role::Other: return true;
+      case Role::Partner: return false;
+    }
+    return false;
+  }
+
+  void draw_events(BlockContext& c) const {
+    Population& pop = c.pop;
+    const MonthStream rng = c.month.stream(kStream);
+    for (std::uint32_t p = c.block.person_begin; p < c.block.person_end; ++p) {
+      if (!pop.present(p)) continue;
+      const int a = age_index(pop.age_years(p));
+      const Draws d = rng(pop.id[p], kSubPerson);
+      const int s = static_cast<int>(pop.sex[p]);
+      if (death_[s][a].fires(d[0])) {
+        c.events.deaths.push_back(p);
+        continue;
+      }
+      const Role r = pop.role[p];
+      if (pop.sex[p] == Sex::Female && (r == Role::Head || r == Role::Partner)) {
+        const auto t = pop.hh_type[pop.household[p]];
+        const bool partnered = t == HouseholdType::CoupleNoKids ||
+                               t == HouseholdType::CoupleWithKids || r == Role::Partner;
+        if ((partnered ? birth_partnered_ : birth_single_)[a].fires(d[1]))
+          c.events.births.push_back(p);
+      }
+      if (r == Role::Child && leave_home_[a].fires(d[2])) {
+        c.events.leaving_home.push_back(p);
+      } else if (a >= 18 && partnering_[a].fires(d[3]) && seeks_partner_role(pop, p)) {
+        c.events.partner_seekers.push_back(p);
+      }
+    }
+    for (std::uint32_t h = c.block.household_begin; h < c.block.household_end; ++h) {
+      if (!pop.household_present(h)) continue;
+      const std::uint32_t head = head_of(pop, h);
+      const Draws d = rng(pop.id[head], kSubHousehold);
+      if (emigration_[age_index(pop.age_years(head))].fires(d[0])) {
+        c.events.emigrations.push_back(h);
+      } else if ((pop.hh_type[h] == HouseholdType::CoupleNoKids ||
+                  pop.hh_type[h] == HouseholdType::CoupleWithKids) &&
+                 separation_.fires(d[1])) {
+        c.events.separations.push_back(h);
+      }
+    }
+  }
+
+  static std::uint32_t head_of(const Population& pop, std::uint32_t h) {
+    const std::uint32_t end = pop.hh_first[h] + pop.hh_slots[h];
+    std::uint32_t first_present = end;
+    for (std::uint32_t p = pop.hh_first[h]; p < end; ++p) {
+      if (!pop.present(p)) continue;
+      if (pop.role[p] == Role::Head) return p;
+      if (first_present == end) first_present = p;
+    }
+    return first_present;
+  }
+
+  static void apply_deaths(SerialContext& c) {
+    Population& pop = c.pop;
+    for (auto p : c.events.deaths) {
+      if (!pop.present(p)) continue;
+      const auto h = pop.household[p];
+      ++c.flows.at(pop.district[p], Indicator::Deaths);
+      pop.vacate(p);
+      if (pop.household_present(h)) pop.refresh_household(h);
+    }
+  }
+
+  static void apply_emigration(SerialContext& c) {
+    Population& pop = c.pop;
+    for (auto h : c.events.emigrations) {
+      if (!pop.household_present(h)) continue;
+      c.flows.at(pop.hh_district[h], Indicator::Emigrants) += pop.hh_members[h];
+      pop.remove_household(h);
+    }
+  }
+
+  /// Moves one person out into a new one-person household in the same district.
+  static void move_out_alone(Population& pop, std::uint32_t p) {
+    PersonRecord r = pop.record(p);
+    r.role = Role::Head;
+    const auto h = pop.household[p];
+    const auto d = pop.district[p];
+    pop.vacate(p);
+    if (pop.household_present(h)) pop.refresh_household(h);
+    pop.add_household(d, {r});
+  }
+
+  static void apply_separations(SerialContext& c) {
+    Population& pop = c.pop;
+    for (auto h : c.events.separations) {
+      if (!pop.household_present(h)) continue;
+      const auto t = pop.hh_type[h];
+      if (t != HouseholdType::CoupleNoKids && t != HouseholdType::CoupleWithKids) continue;
+      // The man moves out (children stay with their mother); in same-sex couples, the partner.
+      std::uint32_t head = 0, partner = 0;
+      for (auto p : pop.members(h)) {
+        if (pop.role[p] == Role::Head) head = p;
+        if (pop.role[p] == Role::Partner) partner = p;
+      }
+      const bool head_leaves = pop.sex[head] == Sex::Male && pop.sex[partner] == Sex::Female;
+      move_out_alone(pop, head_leaves ? head : partner);
+    }
+  }
+
+  static void apply_leaving_home(SerialContext& c) {
+    Population& pop = c.pop;
+    for (auto p : c.events.leaving_home)
+      if (pop.present(p) && pop.role[p] == Role::Child) move_out_alone(pop, p);
+  }
+
+  void apply_partnering(SerialContext& c) const {
+    Population& pop = c.pop;
+    // Bucket seekers by (district, five-year age band, sex); order each bucket by a random key.
+    std::map<std::tuple<int, int, int>, std::vector<std::pair<std::uint32_t, std::uint32_t>>>
+        buckets;
+    const MonthStream rng = c.month.stream(kStream);
+    for (auto p : c.events.partner_seekers) {
+      if (!pop.present(p) || !seeks_partner_role(pop, p)) continue;
+      const int band = std::min<int>(static_cast<int>(pop.age_years(p)) / 5, 20);
+      buckets[{pop.district[p], band, static_cast<int>(pop.sex[p])}].emplace_back(
+          rng(pop.id[p], kSubMatching)[0], pop.id[p]);
+    }
+    // Slots move as households are rebuilt, so seekers are tracked by id.
+    std::map<std::uint32_t, std::uint32_t> slot_of;
+    for (auto p : c.events.partner_seekers)
+      if (pop.present(p)) slot_of[pop.id[p]] = p;
+    for (auto& [key, men] : buckets) {
+      if (std::get<2>(key) != static_cast<int>(Sex::Male)) continue;
+      auto it = buckets.find({std::get<0>(key), std::get<1>(key), static_cast<int>(Sex::Female)});
+      if (it == buckets.end()) continue;
+      auto& women = it->second;
+      std::sort(men.begin(), men.end());
+      std::sort(women.begin(), women.end());
+      const std::size_t n = std::min(men.size(), women.size());
+      for (std::size_t k = 0; k < n; ++k)
+        form_couple(pop, slot_of.at(men[k].second), slot_of.at(women[k].second), slot_of);
+    }
+  }
+
+  static void form_couple(Population& pop, std::uint32_t m, std::uint32_t w,
+                          std::map<std::uint32_t, std::uint32_t>& slot_of) {
+    if (!pop.present(m) || !pop.present(w)) return;
+    const auto hm = pop.household[m], hw = pop.household[w];
+    if (hm == hw) return;
+    auto single_parent_head = [&](std::uint32_t p) {
+      return pop.role[p] == Role::Head && pop.hh_type[pop.household[p]] == HouseholdType::SingleParent;
+    };
+    const bool m_parent = single_parent_head(m), w_parent = single_parent_head(w);
+    if (m_parent && w_parent) return;  // two families merging is left out of the model
+    auto remember_new_slots = [&](std::uint32_t h) {
+      for (auto p : pop.members(h))
+        if (auto it = slot_of.find(pop.id[p]); it != slot_of.end()) it->second = p;
+    };
+    if (m_parent || w_parent) {
+      const std::uint32_t mover = m_parent ? w : m;
+      const std::uint32_t host = pop.household[m_parent ? m : w];
+      PersonRecord r = pop.record(mover);
+      r.role = Role::Partner;
+      const auto old = pop.household[mover];
+      pop.vacate(mover);
+      if (pop.household_present(old)) pop.refresh_household(old);
+      remember_new_slots(pop.regrow_household(host, {r}));
+      return;
+    }
+    PersonRecord rw = pop.record(w), rm = pop.record(m);
+    rw.role = Role::Head;
+    rm.role = Role::Partner;
+    const auto d = pop.district[w];
+    pop.vacate(w);
+    pop.vacate(m);
+    if (pop.household_present(hw)) pop.refresh_household(hw);
+    if (pop.household_present(hm)) pop.refresh_household(hm);
+    pop.add_household(d, {rw, rm});
+  }
+
+  void apply_births(SerialContext& c) const {
+    Population& pop = c.pop;
+    const MonthStream rng = c.month.stream(kStream);
+    for (auto p : c.events.births) {
+      if (!pop.present(p)) continue;
+      PersonRecord baby;
+      baby.id = 0;  // assigned in order of application
+      baby.sex = male_at_birth_.fires(rng(pop.id[p], kSubNewborn)[0]) ? Sex::Male : Sex::Female;
+      baby.role = Role::Child;
+      ++c.flows.at(pop.district[p], Indicator::Births);
+      pop.regrow_household(pop.household[p], {baby});
+    }
+  }
+
+  void apply_immigration(SerialContext& c) const {
+    Population& pop = c.pop;
+    const RandomKey& key = *c.month.key;
+    // In-migration follows university intake and housing, not the current population: a count
+    // tied to the base population, growing with the housing stock.
+    const double expected =
+        immigrants_per_month_ * std::pow(1.0 + immigration_growth_, c.month.month / 12.0);
+    const auto target = static_cast<std::size_t>(
+        std::floor(expected + unit_interval(key.draw(0, c.month.month, kStream,
+                                                     kSubImmigrationCount)[0])));
+    if (target == 0) return;
+    // In-migrating households resemble resident ones; young households are over-represented.
+    std::vector<std::uint32_t> young, any;
+    for (std::uint32_t h = 0; h < pop.household_slots(); ++h) {
+      if (!pop.household_present(h)) continue;
+      any.push_back(h);
+      const auto age = pop.age_years(head_of(pop, h));
+      if (age >= 18 && age < 30) young.push_back(h);
+    }
+    if (any.empty()) return;
+    std::size_t added = 0;
+    for (std::uint32_t k = 0; added < target; ++k) {
+      const Draws d = key.draw(k, c.month.month, kStream, kSubImmigrationPick);
+      const auto& pool =
+          (!young.empty() && unit_interval(d[0]) < immigration_young_share_) ? young : any;
+      const std::uint32_t h = pool[uniform_below(d[1], static_cast<std::uint32_t>(pool.size()))];
+      std::vector<PersonRecord> members;
+      for (auto p : pop.members(h)) {
+        PersonRecord r = pop.record(p);
+        r.id = 0;
+        members.push_back(r);
+      }
+      const auto d_code = pop.hh_district[h];
+      const auto flags = pop.hh_flags[h];
+      const auto debt_months = pop.hh_debt_months[h];
+      const auto nh = pop.add_household(d_code, members);
+      pop.hh_flags[nh] = flags;
+      pop.hh_debt_months[nh] = debt_months;
+      c.flows.at(d_code, Indicator::Immigrants) += static_cast<std::int64_t>(members.size());
+      added += members.size();
+    }
+  }
+
+  AgeTable death_[2];
+  AgeTable birth_partnered_, birth_single_;
+  AgeTable leave_home_, partnering_, emigration_;
+  Threshold separation_;
+  Threshold male_at_birth_;
+  double immigrants_per_month_;
+  double immigration_growth_;
+  double immigration_young_share_;
+};
+
+}  // namespace
+
+ModuleDescriptor demography_module() {
+  ModuleDescriptor d;
+  d.name = "demography";
+  d.version = "1.0";
+  d.description = "ageing, mortality, births, partnering, separation, leaving home, migration";
+  d.phases = kBeginMonth | kHazards | kTransitions;
+  d.parallel_phases = kBeginMonth | kHazards;
+  d.create = [](const ModelSpec& spec) -> std::unique_ptr<Module> {
+    return std::make_unique<Demography>(spec.parameters, spec.base_population->persons());
+  };
+  return d;
+}
+
+}  // namespace leidensim

@@ -1,0 +1,100 @@
+#include "leidensim/processes/income.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "leidensim/model_spec.hpp"
+
+namespace leidensim {
+
+namespace {
+
+std::int64_t cents(double euros) { return std::llround(euros * 100.0); }
+
+class Income final : public Module {
+ public:
+  explicit Income(const ParameterSet& ps)
+      : norm_single_(cents(ps.scalar("income.bijstand_norm_single"))),
+        norm_couple_(cents(ps.scalar("income.bijstand_norm_couple"))),
+        pension_single_(cents(ps.scalar("income.pension_norm_single"))),
+        pension_couple_(cents(ps.scalar("income.pension_norm_couple"))),
+        poverty_factor_(ps.scalar("income.poverty_line_factor")),
+        ww_rate_(ps.scalar("income.ww_replacement_rate")),
+        disability_(cents(ps.scalar("income.disability_benefit_monthly"))),
+        pension_factor_(ps.scalar("income.supplementary_pension_factor")),
+        student_(cents(ps.scalar("income.student_income_monthly"))),
+        pension_age_months_(
+            static_cast<std::uint16_t>(12 * ps.scalar("labour.pension_age_years"))) {}
+
+  void run_block(Phase, BlockContext& c) override {
+    Population& pop = c.pop;
+    for (std::uint32_t h = c.block.household_begin; h < c.block.household_end; ++h) {
+      if (!pop.household_present(h)) continue;
+      const bool couple = pop.hh_type[h] == HouseholdType::CoupleNoKids ||
+                          pop.hh_type[h] == HouseholdType::CoupleWithKids;
+      std::int64_t income = 0;
+      int adults = 0, students = 0;
+      bool bijstand = false, pension_age = false;
+      const std::uint32_t end = pop.hh_first[h] + pop.hh_slots[h];
+      for (std::uint32_t p = pop.hh_first[h]; p < end; ++p) {
+        if (!pop.present(p)) continue;
+        const std::int64_t wage = pop.wage_cents[p];
+        if (pop.age_months[p] >= 18 * 12) ++adults;
+        switch (pop.benefit[p]) {
+          case Benefit::None:
+            if (pop.labour[p] == Labour::Employed) income += wage;
+            break;
+          case Benefit::WW: income += std::llround(ww_rate_ * static_cast<double>(wage)); break;
+          case Benefit::Disability: income += disability_; break;
+          case Benefit::AOW:
+            income += (couple ? pension_couple_ / 2 : pension_single_) +
+                      std::llround(pension_factor_ * static_cast<double>(wage));
+            break;
+          case Benefit::Bijstand: bijstand |= pop.role[p] == Role::Head; break;
+        }
+        if (pop.labour[p] == Labour::Student && pop.age_months[p] >= 18 * 12) {
+          ++students;
+          income += student_;
+        }
+        if (pop.role[p] == Role::Head) pension_age = pop.age_months[p] >= pension_age_months_;
+      }
+      const std::int64_t norm = pension_age ? (couple ? pension_couple_ : pension_single_)
+                                            : (couple ? norm_couple_ : norm_single_);
+      if (bijstand) income = std::max(income, norm);
+      const bool student_household = adults > 0 && students == adults;
+      const bool poor = !student_household &&
+                        static_cast<double>(income) < poverty_factor_ * static_cast<double>(norm);
+      pop.hh_income_cents[h] = static_cast<std::int32_t>(std::clamp<std::int64_t>(
+          income, 0, std::numeric_limits<std::int32_t>::max()));
+      std::uint8_t f = pop.hh_flags[h] & ~(household_flag::kPoor | household_flag::kStudent);
+      if (poor) f |= household_flag::kPoor;
+      if (student_household) f |= household_flag::kStudent;
+      pop.hh_flags[h] = f;
+    }
+  }
+
+ private:
+  std::int64_t norm_single_, norm_couple_, pension_single_, pension_couple_;
+  double poverty_factor_, ww_rate_;
+  std::int64_t disability_;
+  double pension_factor_;
+  std::int64_t student_;
+  std::uint16_t pension_age_months_;
+};
+
+}  // namespace
+
+ModuleDescriptor income_module() {
+  ModuleDescriptor d;
+  d.name = "income";
+  d.version = "1.0";
+  d.description = "household income against the social minimum, poverty (120% line)";
+  d.phases = kPayments;
+  d.parallel_phases = kPayments;
+  d.create = [](const ModelSpec& spec) -> std::unique_ptr<Module> {
+    return std::make_unique<Income>(spec.parameters);
+  };
+  return d;
+}
+
+}  // namespace leidensim

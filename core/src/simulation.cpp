@@ -1,0 +1,117 @@
+#include "leidensim/simulation.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <bit>
+
+namespace leidensim {
+
+namespace {
+int phase_index(Phase p) { return std::countr_zero(static_cast<std::uint32_t>(p)); }
+}  // namespace
+
+Simulation::Simulation(const ModelSpec& spec, std::uint32_t replication,
+                       SimulationOptions options)
+    : spec_(spec),
+      replication_(replication),
+      options_(options),
+      key_(spec.seed, replication),
+      pop_(*spec.base_population),
+      plan_(std::size(kAllPhases)),
+      month_counts_(spec.district_count()),
+      indicators_(spec.horizon_months, spec.district_count()) {
+  for (const auto& d : spec.modules) {
+    modules_.push_back(d.create(spec));
+    for (Phase ph : kAllPhases) {
+      if (!(d.phases & ph)) continue;
+      const bool parallel = d.parallel_phases & ph;
+      auto& groups = plan_[phase_index(ph)];
+      if (parallel && !groups.empty() && groups.back().parallel)
+        groups.back().modules.push_back(modules_.back().get());
+      else
+        groups.push_back({parallel, {modules_.back().get()}});
+    }
+  }
+  if (options_.check_invariants) checker_ = std::make_unique<InvariantChecker>();
+  repartition();
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::repartition() {
+  if (pop_.needs_compaction()) pop_.compact();
+  blocks_ = pop_.partition(options_.block_persons);
+  const int districts = spec_.district_count();
+  if (block_counts_.size() < blocks_.size()) {
+    block_events_.resize(blocks_.size());
+    block_counts_.resize(blocks_.size(), IndicatorCounts(districts));
+  }
+}
+
+void Simulation::collect_block_scratch() {
+  for (std::size_t b = 0; b < blocks_.size(); ++b) {
+    events_.append(block_events_[b]);
+    block_events_[b].clear();
+    month_counts_.add(block_counts_[b]);
+    block_counts_[b].clear();
+  }
+}
+
+void Simulation::run_parallel(Phase phase, const Group& g, const MonthContext& ctx) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks_.size()),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (std::size_t b = r.begin(); b < r.end(); ++b) {
+                        BlockContext bc{pop_, blocks_[b], ctx, block_events_[b], block_counts_[b]};
+                        for (Module* m : g.modules) m->run_block(phase, bc);
+                      }
+                    });
+  collect_block_scratch();
+}
+
+void Simulation::run_phase(Phase phase, const MonthContext& ctx) {
+  for (const Group& g : plan_[phase_index(phase)]) {
+    if (g.parallel) {
+      run_parallel(phase, g, ctx);
+    } else {
+      SerialContext sc{pop_, ctx, events_, month_counts_};
+      for (Module* m : g.modules) m->run_serial(phase, sc);
+      repartition();  // serial modules may change the layout
+    }
+  }
+}
+
+bool Simulation::step() {
+  if (month_ >= spec_.total_months()) return false;
+  MonthContext ctx;
+  ctx.month = static_cast<std::uint32_t>(month_);
+  ctx.date = spec_.reference.plus_months(month_);
+  ctx.key = &key_;
+  if (checker_) checker_->before_month(pop_);
+  month_counts_.clear();
+  events_.clear();
+  for (Phase ph : kAllPhases) {
+    if (ph == kEndYear) continue;  // after the stocks are counted
+    run_phase(ph, ctx);
+  }
+  // End-of-month stocks, counted per block and summed in block order.
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks_.size()),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (std::size_t b = r.begin(); b < r.end(); ++b)
+                        count_stocks(pop_, blocks_[b], block_counts_[b]);
+                    });
+  collect_block_scratch();
+  if (checker_) checker_->after_month(pop_, month_counts_, month_);
+  if (ctx.date.month == 12) run_phase(kEndYear, ctx);
+  const int reported = month_ - spec_.warmup_months();
+  if (reported >= 0) indicators_.set_month(reported, month_counts_);
+  ++month_;
+  return true;
+}
+
+void Simulation::run() {
+  while (step()) {
+  }
+}
+
+}  // namespace leidensim

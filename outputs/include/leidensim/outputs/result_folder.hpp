@@ -1,0 +1,28 @@
+#pragma once
+// A results folder that appears whole or not at all: files are written into a staging folder
+// next to the destination, which is renamed into place by commit(). If the run fails or is
+// interrupted, the staging folder is removed and no half-written results are left behind.
+#include <filesystem>
+
+namespace leidensim::outputs {
+
+class ResultFolder {
+ public:
+  explicit ResultFolder(std::filesystem::path destination);
+  ~ResultFolder();
+  ResultFolder(const ResultFolder&) = delete;
+  ResultFolder& operator=(const ResultFolder&) = delete;
+
+  /// Where to write files before commit().
+  const std::filesystem::path& staging() const { return staging_; }
+  const std::filesystem::path& destination() const { return destination_; }
+  /// Replaces the destination with the staging folder (an existing destination is removed).
+  void commit();
+
+ private:
+  std::filesystem::path destination_;
+  std::filesystem::path staging_;
+  bool committed_ = false;
+};
+
+}  // namespace leidensim::outputs
