@@ -379,7 +379,8 @@ add("population.wmo_clients_per_1000", 58, "Wmo clients per 1000 inhabitants", 0
     "assumption", "care.csv (Leiden 58, assumption row)")
 add("population.poverty_share_households", POOR_SHARE, "share of households (students excluded) "
     "at or below 120% of the social minimum", 0, 1, "derived", "poverty_debt.csv (Leidse regio "
-    "2022: 1 - 0.778)")
+    "2022)", "1 - 0.778 (published share above 120%); a calibration target of the income model, "
+    "not an input")
 add("population.problematic_debt_share", STOCK, "share of households with problematic debt", 0,
     1, "assumption", "poverty_debt.csv (Leiden 2022, assumption row)")
 

@@ -7,9 +7,15 @@
 
 namespace leidensim::test {
 
-std::filesystem::path data_dir() { return LEIDENSIM_TEST_DATA_DIR; }
-std::filesystem::path source_dir() { return LEIDENSIM_TEST_SOURCE_DIR; }
-std::filesystem::path cli_binary() { return LEIDENSIM_TEST_BINARY; }
+std::filesystem::path data_dir() {
+  return LEIDENSIM_TEST_DATA_DIR;
+}
+std::filesystem::path source_dir() {
+  return LEIDENSIM_TEST_SOURCE_DIR;
+}
+std::filesystem::path cli_binary() {
+  return LEIDENSIM_TEST_BINARY;
+}
 
 ParameterSet parameters(const std::map<std::string, std::vector<double>>& overrides) {
   ParameterSet ps = ParameterSet::load(data_dir() / "parameters.csv");
