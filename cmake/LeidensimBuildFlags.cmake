@@ -16,4 +16,5 @@ target_compile_options(leidensim_warnings INTERFACE
 add_library(leidensim_numerics INTERFACE)
 add_library(leidensim::numerics ALIAS leidensim_numerics)
 target_compile_options(leidensim_numerics INTERFACE
-  $<$<CXX_COMPILER_ID:GNU,Clang>:-ffp-contract=off -fno-fast-math>)
+  $<$<CXX_COMPILER_ID:GNU,Clang>:-ffp-contract=off -fno-fast-math>
+  $<$<AND:$<CXX_COMPILER_ID:GNU,Clang>,$<BOOL:${LEIDENSIM_NATIVE_ARCH}>>:-march=native>)

@@ -9,10 +9,10 @@ namespace leidensim {
 YearMonth YearMonth::parse(const std::string& text, const std::string& field) {
   int y = 0, m = 0;
   char extra = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d%c", &y, &m, &extra) != 2 || m < 1 || m > 12 ||
-      y < 1900 || y > 2200)
-    throw InputError(input_error_message("", field, "expected a month as YYYY-MM, got \"" +
-                                                        text + "\""));
+  if (std::sscanf(text.c_str(), "%4d-%2d%c", &y, &m, &extra) != 2 || m < 1 || m > 12 || y < 1900 ||
+      y > 2200)
+    throw InputError(
+        input_error_message("", field, "expected a month as YYYY-MM, got \"" + text + "\""));
   return {y, m};
 }
 

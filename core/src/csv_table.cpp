@@ -77,10 +77,10 @@ CsvTable CsvTable::parse(const std::string& text, std::string origin) {
   t.header_ = std::move(records.front());
   for (std::size_t r = 1; r < records.size(); ++r) {
     if (records[r].size() != t.header_.size())
-      throw InputError(input_error_message(
-          t.origin_, "line " + std::to_string(r + 1),
-          "expected " + std::to_string(t.header_.size()) + " fields, found " +
-              std::to_string(records[r].size())));
+      throw InputError(input_error_message(t.origin_, "line " + std::to_string(r + 1),
+                                           "expected " + std::to_string(t.header_.size()) +
+                                               " fields, found " +
+                                               std::to_string(records[r].size())));
     t.rows_.push_back(std::move(records[r]));
   }
   return t;
@@ -126,8 +126,7 @@ std::optional<std::size_t> CsvTable::find(
   return std::nullopt;
 }
 
-std::size_t CsvTable::require(
-    const std::vector<std::pair<std::string, std::string>>& match) const {
+std::size_t CsvTable::require(const std::vector<std::pair<std::string, std::string>>& match) const {
   if (auto r = find(match)) return *r;
   std::string what;
   for (const auto& [c, v] : match) what += (what.empty() ? "" : ", ") + c + "=" + v;

@@ -45,37 +45,37 @@ std::int64_t IndicatorCounts::total(Indicator i) const {
 }
 
 void count_stocks(const Population& pop, const Block& block, IndicatorCounts& counts) {
-  auto add = [&counts](int d, Indicator i) { ++counts.at(d, i); };
+  // Branch-free accumulation: this runs over every person every month.
+  auto row = [&counts](int d) { return counts.data() + d * kIndicators; };
+  constexpr auto I = [](Indicator i) { return static_cast<int>(i); };
   for (std::uint32_t h = block.household_begin; h < block.household_end; ++h) {
     if (!pop.household_present(h)) continue;
-    const int d = pop.hh_district[h];
-    add(d, Indicator::Households);
-    add(d, static_cast<Indicator>(static_cast<int>(Indicator::HouseholdsSingle) +
-                                  static_cast<int>(pop.hh_type[h])));
+    std::int64_t* r = row(pop.hh_district[h]);
     const auto f = pop.hh_flags[h];
-    if (f & household_flag::kPoor) add(d, Indicator::HouseholdsInPoverty);
-    if (f & household_flag::kDebt) add(d, Indicator::ProblematicDebt);
+    r[I(Indicator::Households)] += 1;
+    r[I(Indicator::HouseholdsSingle) + static_cast<int>(pop.hh_type[h])] += 1;
+    r[I(Indicator::HouseholdsInPoverty)] += (f & household_flag::kPoor) != 0;
+    r[I(Indicator::ProblematicDebt)] += (f & household_flag::kDebt) != 0;
   }
   for (std::uint32_t p = block.person_begin; p < block.person_end; ++p) {
     if (!pop.present(p)) continue;
-    const int d = pop.district[p];
+    std::int64_t* r = row(pop.district[p]);
     const std::uint32_t age = pop.age_years(p);
     const Labour l = pop.labour[p];
-    add(d, Indicator::Persons);
-    if (l == Labour::Employed) add(d, Indicator::Employed);
-    if (l == Labour::Unemployed) add(d, Indicator::Unemployed);
-    if (pop.benefit[p] == Benefit::Bijstand) add(d, Indicator::Bijstand);
-    if (age < 18) {
-      if (pop.hh_flags[pop.household[p]] & household_flag::kPoor)
-        add(d, Indicator::ChildrenInPoverty);
-      if (pop.care[p] & care_flag::kJeugdhulp) add(d, Indicator::Jeugdhulp);
-    }
-    if (pop.care[p] & care_flag::kWmo) add(d, Indicator::Wmo);
+    const std::uint8_t care = pop.care[p];
+    const bool minor = age < 18;
     const bool in_education = pop.edu_stage[p] != EduStage::None;
-    if (age >= 18 && age <= 27 && !in_education && pop.edu_level[p] < EduLevel::Qualified)
-      add(d, Indicator::NoStartkwalificatie18to27);
-    if (age >= 16 && age <= 27 && !in_education && l != Labour::Employed)
-      add(d, Indicator::Neet16to27);
+    const bool poor = pop.hh_flags[pop.household[p]] & household_flag::kPoor;
+    r[I(Indicator::Persons)] += 1;
+    r[I(Indicator::Employed)] += l == Labour::Employed;
+    r[I(Indicator::Unemployed)] += l == Labour::Unemployed;
+    r[I(Indicator::Bijstand)] += pop.benefit[p] == Benefit::Bijstand;
+    r[I(Indicator::ChildrenInPoverty)] += minor && poor;
+    r[I(Indicator::Jeugdhulp)] += minor && (care & care_flag::kJeugdhulp);
+    r[I(Indicator::Wmo)] += (care & care_flag::kWmo) != 0;
+    r[I(Indicator::NoStartkwalificatie18to27)] +=
+        age >= 18 && age <= 27 && !in_education && pop.edu_level[p] < EduLevel::Qualified;
+    r[I(Indicator::Neet16to27)] += age >= 16 && age <= 27 && !in_education && l != Labour::Employed;
   }
 }
 

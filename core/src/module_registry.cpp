@@ -12,12 +12,18 @@ namespace leidensim {
 
 const char* to_string(Phase p) {
   switch (p) {
-    case kBeginMonth: return "begin_month";
-    case kHazards: return "hazards";
-    case kTransitions: return "transitions";
-    case kPayments: return "payments";
-    case kEndMonth: return "end_month";
-    case kEndYear: return "end_year";
+    case kBeginMonth:
+      return "begin_month";
+    case kHazards:
+      return "hazards";
+    case kTransitions:
+      return "transitions";
+    case kPayments:
+      return "payments";
+    case kEndMonth:
+      return "end_month";
+    case kEndYear:
+      return "end_year";
   }
   return "?";
 }

@@ -11,9 +11,12 @@ namespace leidensim {
 
 const char* to_string(Quality q) {
   switch (q) {
-    case Quality::Published: return "published";
-    case Quality::Derived: return "derived";
-    case Quality::Assumption: return "assumption";
+    case Quality::Published:
+      return "published";
+    case Quality::Derived:
+      return "derived";
+    case Quality::Assumption:
+      return "assumption";
   }
   return "?";
 }
@@ -53,13 +56,16 @@ ParameterSet ParameterSet::load(const std::filesystem::path& csv_path) {
     p.min = parse_number(t.cell(r, "min"), t.origin(), where + ", column min");
     p.max = parse_number(t.cell(r, "max"), t.origin(), where + ", column max");
     const std::string& q = t.cell(r, "quality");
-    if (q == "published") p.quality = Quality::Published;
-    else if (q == "derived") p.quality = Quality::Derived;
-    else if (q == "assumption") p.quality = Quality::Assumption;
+    if (q == "published")
+      p.quality = Quality::Published;
+    else if (q == "derived")
+      p.quality = Quality::Derived;
+    else if (q == "assumption")
+      p.quality = Quality::Assumption;
     else
-      throw InputError(input_error_message(t.origin(), where + ", column quality",
-                                           "expected published, derived or assumption, found \"" +
-                                               q + "\""));
+      throw InputError(
+          input_error_message(t.origin(), where + ", column quality",
+                              "expected published, derived or assumption, found \"" + q + "\""));
     p.source = t.cell(r, "source");
     p.note = t.cell(r, "note");
     if (p.source.empty())
@@ -86,14 +92,16 @@ const Parameter& ParameterSet::get(const std::string& name) const {
   return params_[it->second];
 }
 
-const Parameter& ParameterSet::info(const std::string& name) const { return get(name); }
+const Parameter& ParameterSet::info(const std::string& name) const {
+  return get(name);
+}
 
 double ParameterSet::scalar(const std::string& name) const {
   const Parameter& p = get(name);
   if (p.values.size() != 1)
-    throw InputError(input_error_message(origin_.string(), name,
-                                         "is a table of " + std::to_string(p.values.size()) +
-                                             " values, expected a single value"));
+    throw InputError(input_error_message(
+        origin_.string(), name,
+        "is a table of " + std::to_string(p.values.size()) + " values, expected a single value"));
   return p.values.front();
 }
 
@@ -103,8 +111,7 @@ std::span<const double> ParameterSet::table(const std::string& name,
   if (p.values.size() != expected_size)
     throw InputError(input_error_message(origin_.string(), name,
                                          "has " + std::to_string(p.values.size()) +
-                                             " values, expected " +
-                                             std::to_string(expected_size)));
+                                             " values, expected " + std::to_string(expected_size)));
   return p.values;
 }
 
@@ -117,16 +124,15 @@ void ParameterSet::override_values(const std::string& name, const std::vector<do
   if (values.size() != p.values.size())
     throw InputError(input_error_message(
         origin, "",
-        p.values.size() == 1
-            ? "expected a single number"
-            : "expected a list of " + std::to_string(p.values.size()) + " numbers (" + p.unit +
-                  ")"));
+        p.values.size() == 1 ? "expected a single number"
+                             : "expected a list of " + std::to_string(p.values.size()) +
+                                   " numbers (" + p.unit + ")"));
   for (double v : values)
     if (!std::isfinite(v) || v < p.min || v > p.max)
       throw InputError(input_error_message(origin, "",
                                            "value " + format_number(v) + " outside [" +
-                                               format_number(p.min) + ", " +
-                                               format_number(p.max) + "] (" + p.unit + ")"));
+                                               format_number(p.min) + ", " + format_number(p.max) +
+                                               "] (" + p.unit + ")"));
   p.values = values;
   p.overridden_by = origin;
 }

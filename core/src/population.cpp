@@ -7,11 +7,16 @@ namespace leidensim {
 
 const char* to_string(HouseholdType t) {
   switch (t) {
-    case HouseholdType::Single: return "single";
-    case HouseholdType::CoupleNoKids: return "couple_no_kids";
-    case HouseholdType::CoupleWithKids: return "couple_with_kids";
-    case HouseholdType::SingleParent: return "single_parent";
-    case HouseholdType::Other: return "other";
+    case HouseholdType::Single:
+      return "single";
+    case HouseholdType::CoupleNoKids:
+      return "couple_no_kids";
+    case HouseholdType::CoupleWithKids:
+      return "couple_with_kids";
+    case HouseholdType::SingleParent:
+      return "single_parent";
+    case HouseholdType::Other:
+      return "other";
   }
   return "?";
 }
@@ -54,6 +59,19 @@ PersonRecord Population::record(std::size_t p) const {
   r.benefit_months = benefit_months[p];
   r.wage_cents = wage_cents[p];
   return r;
+}
+
+void Population::household_subjects(const Block& block, std::vector<std::uint32_t>& out) const {
+  out.resize(block.household_end - block.household_begin);
+  for (std::uint32_t h = block.household_begin; h < block.household_end; ++h) {
+    std::uint32_t subject = 0;
+    if (household_present(h)) {
+      std::uint32_t p = hh_first[h];
+      while (!present(p)) ++p;
+      subject = id[p];
+    }
+    out[h - block.household_begin] = subject;
+  }
 }
 
 std::uint32_t Population::append_person(const PersonRecord& r, std::uint32_t household_slot,
@@ -161,10 +179,18 @@ void Population::refresh_household(std::uint32_t h) {
   for (auto p : ms) has_partner |= role[p] == Role::Partner;
   for (auto p : ms) {
     switch (role[p]) {
-      case Role::Head: couple += has_partner ? 1 : 0; break;
-      case Role::Partner: ++couple; break;
-      case Role::Child: ++children; break;
-      case Role::Other: ++others; break;
+      case Role::Head:
+        couple += has_partner ? 1 : 0;
+        break;
+      case Role::Partner:
+        ++couple;
+        break;
+      case Role::Child:
+        ++children;
+        break;
+      case Role::Other:
+        ++others;
+        break;
     }
   }
   hh_type[h] = classify_household(couple, children, others);
@@ -239,9 +265,7 @@ std::uint64_t hash_bytes(std::uint64_t h, const void* data, std::size_t n) {
 
 std::uint64_t Population::hash() const {
   std::uint64_t h = 0xcbf29ce484222325ULL;
-  auto mix = [&h](const auto& col) {
-    h = hash_bytes(h, col.data(), col.size() * sizeof(col[0]));
-  };
+  auto mix = [&h](const auto& col) { h = hash_bytes(h, col.data(), col.size() * sizeof(col[0])); };
   // const_cast-free: the column visitors are non-const, so list the columns here.
   mix(id), mix(household), mix(age_months), mix(labour_months), mix(benefit_months);
   mix(wage_cents), mix(flags), mix(sex), mix(role), mix(district), mix(edu_stage);

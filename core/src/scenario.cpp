@@ -65,7 +65,8 @@ Scenario Scenario::load(const std::filesystem::path& file) {
   try {
     j = nlohmann::json::parse(in);
   } catch (const nlohmann::json::parse_error& e) {
-    throw InputError(input_error_message(file.string(), "", std::string("invalid JSON: ") + e.what()));
+    throw InputError(
+        input_error_message(file.string(), "", std::string("invalid JSON: ") + e.what()));
   }
   return parse(j, file);
 }
@@ -74,13 +75,14 @@ Scenario Scenario::parse(const nlohmann::json& j, const std::filesystem::path& f
   const std::string f = file.string();
   Reader r(j, f);
   if (!j.is_object()) r.fail("", "expected a JSON object at the top level");
-  static const std::vector<std::string> known = {"name",  "description", "data",       "seed",
-                                                 "replications", "start", "years", "scale",
-                                                 "parameters",   "measures", "$schema"};
+  static const std::vector<std::string> known = {"name",         "description", "data",   "seed",
+                                                 "replications", "start",       "years",  "scale",
+                                                 "parameters",   "measures",    "$schema"};
   for (const auto& [k, v] : j.items())
     if (std::find(known.begin(), known.end(), k) == known.end())
-      r.fail("/" + k, "unknown key (known: name, description, data, seed, replications, start, "
-                      "years, scale, parameters, measures)");
+      r.fail("/" + k,
+             "unknown key (known: name, description, data, seed, replications, start, "
+             "years, scale, parameters, measures)");
   Scenario s;
   s.file = file;
   s.json = j;
@@ -106,7 +108,8 @@ Scenario Scenario::parse(const nlohmann::json& j, const std::filesystem::path& f
         o.values.push_back(value.get<double>());
       } else if (value.is_array()) {
         for (const auto& x : value) {
-          if (!x.is_number()) r.fail("/parameters/" + name, "expected a number or a list of numbers");
+          if (!x.is_number())
+            r.fail("/parameters/" + name, "expected a number or a list of numbers");
           o.values.push_back(x.get<double>());
         }
       } else {
@@ -136,9 +139,9 @@ ModelSpec make_model_spec(const Scenario& s, const ModuleRegistry& registry) {
   spec.start = s.start;
   spec.horizon_months = 12 * s.years;
   if (spec.warmup_months() < 0)
-    throw InputError(input_error_message(s.file.string(), "/start",
-                                         "must not be before the population's reference month " +
-                                             spec.reference.to_string()));
+    throw InputError(input_error_message(
+        s.file.string(), "/start",
+        "must not be before the population's reference month " + spec.reference.to_string()));
   auto built = build_population(s.data_dir, spec.parameters, s.seed, s.scale);
   spec.districts = built.districts;
   spec.base_population = std::make_shared<const Population>(std::move(built.population));

@@ -8,11 +8,12 @@
 namespace leidensim {
 
 namespace {
-int phase_index(Phase p) { return std::countr_zero(static_cast<std::uint32_t>(p)); }
+int phase_index(Phase p) {
+  return std::countr_zero(static_cast<std::uint32_t>(p));
+}
 }  // namespace
 
-Simulation::Simulation(const ModelSpec& spec, std::uint32_t replication,
-                       SimulationOptions options)
+Simulation::Simulation(const ModelSpec& spec, std::uint32_t replication, SimulationOptions options)
     : spec_(spec),
       replication_(replication),
       options_(options),
@@ -33,6 +34,9 @@ Simulation::Simulation(const ModelSpec& spec, std::uint32_t replication,
         groups.push_back({parallel, {modules_.back().get()}});
     }
   }
+  for (Phase ph : kAllPhases)
+    if (ph != kEndYear && !plan_[phase_index(ph)].empty())
+      last_group_ = &plan_[phase_index(ph)].back();
   if (options_.check_invariants) checker_ = std::make_unique<InvariantChecker>();
   repartition();
 }
@@ -58,12 +62,14 @@ void Simulation::collect_block_scratch() {
   }
 }
 
-void Simulation::run_parallel(Phase phase, const Group& g, const MonthContext& ctx) {
+void Simulation::run_parallel(Phase phase, const Group& g, const MonthContext& ctx,
+                              bool with_stocks) {
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks_.size()),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (std::size_t b = r.begin(); b < r.end(); ++b) {
                         BlockContext bc{pop_, blocks_[b], ctx, block_events_[b], block_counts_[b]};
                         for (Module* m : g.modules) m->run_block(phase, bc);
+                        if (with_stocks) count_stocks(pop_, blocks_[b], block_counts_[b]);
                       }
                     });
   collect_block_scratch();
@@ -72,7 +78,7 @@ void Simulation::run_parallel(Phase phase, const Group& g, const MonthContext& c
 void Simulation::run_phase(Phase phase, const MonthContext& ctx) {
   for (const Group& g : plan_[phase_index(phase)]) {
     if (g.parallel) {
-      run_parallel(phase, g, ctx);
+      run_parallel(phase, g, ctx, &g == last_group_);
     } else {
       SerialContext sc{pop_, ctx, events_, month_counts_};
       for (Module* m : g.modules) m->run_serial(phase, sc);
@@ -94,13 +100,15 @@ bool Simulation::step() {
     if (ph == kEndYear) continue;  // after the stocks are counted
     run_phase(ph, ctx);
   }
-  // End-of-month stocks, counted per block and summed in block order.
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks_.size()),
-                    [&](const tbb::blocked_range<std::size_t>& r) {
-                      for (std::size_t b = r.begin(); b < r.end(); ++b)
-                        count_stocks(pop_, blocks_[b], block_counts_[b]);
-                    });
-  collect_block_scratch();
+  // End-of-month stocks, counted per block (in the last parallel pass if the month ends with one).
+  if (!last_group_ || !last_group_->parallel) {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks_.size()),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                        for (std::size_t b = r.begin(); b < r.end(); ++b)
+                          count_stocks(pop_, blocks_[b], block_counts_[b]);
+                      });
+    collect_block_scratch();
+  }
   if (checker_) checker_->after_month(pop_, month_counts_, month_);
   if (ctx.date.month == 12) run_phase(kEndYear, ctx);
   const int reported = month_ - spec_.warmup_months();

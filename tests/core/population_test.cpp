@@ -64,7 +64,7 @@ TEST(Population, RegrowingMovesTheHouseholdAndKeepsIds) {
 
 TEST(Population, CompactionKeepsOrderAndContent) {
   Population pop = family_town();
-  for (std::uint32_t h = 0; h < 200; h += 7) pop.remove_household(h);
+  for (std::uint32_t h = 0; h < 200; h += 4) pop.remove_household(h);
   pop.regrow_household(3, {adult(Role::Child, Sex::Male, 0)});
   std::vector<std::uint32_t> ids_before;
   for (std::uint32_t p = 0; p < pop.person_slots(); ++p)

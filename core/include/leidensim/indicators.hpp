@@ -51,7 +51,8 @@ const std::array<IndicatorInfo, kIndicators>& indicator_table();
 /// Counters of one month (or one block's share of it), laid out [district][indicator].
 class IndicatorCounts {
  public:
-  explicit IndicatorCounts(int districts = 0) : districts_(districts), v_(districts * kIndicators) {}
+  explicit IndicatorCounts(int districts = 0)
+      : districts_(districts), v_(districts * kIndicators) {}
   std::int64_t* data() { return v_.data(); }
   const std::int64_t* data() const { return v_.data(); }
   std::int64_t& at(int district, Indicator i) {

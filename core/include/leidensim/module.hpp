@@ -28,7 +28,7 @@ enum Phase : std::uint32_t {
   kEndMonth = 1u << 4,     // bookkeeping after the month's state is final
   kEndYear = 1u << 5,      // once a year, after the December end-of-month
 };
-inline constexpr Phase kAllPhases[] = {kBeginMonth, kHazards, kTransitions,
+inline constexpr Phase kAllPhases[] = {kBeginMonth, kHazards,  kTransitions,
                                        kPayments,   kEndMonth, kEndYear};
 const char* to_string(Phase p);
 

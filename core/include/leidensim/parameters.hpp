@@ -25,8 +25,8 @@ struct Parameter {
   double min = 0.0;  // valid range of every value (inclusive)
   double max = 0.0;
   Quality quality = Quality::Assumption;
-  std::string source;  // data-pack row, publication, or the stated assumption
-  std::string note;    // derivation method or caveat
+  std::string source;         // data-pack row, publication, or the stated assumption
+  std::string note;           // derivation method or caveat
   std::string overridden_by;  // scenario file that set the value, empty if from the data pack
 };
 

@@ -33,8 +33,8 @@ enum class EduStage : std::uint8_t {
 enum class EduLevel : std::uint8_t { None = 0, Basic = 1, Qualified = 2, Higher = 3 };
 
 enum class Labour : std::uint8_t {
-  Child = 0,       // below working age and in compulsory school or younger
-  Student = 1,     // 15+ and in education
+  Child = 0,    // below working age and in compulsory school or younger
+  Student = 1,  // 15+ and in education
   Employed = 2,
   Unemployed = 3,  // looking for work (with or without WW)
   Inactive = 4,    // not looking (homemaker, partner of an earner, ...)
@@ -57,9 +57,9 @@ inline constexpr int kHouseholdTypes = 5;
 const char* to_string(HouseholdType t);
 
 namespace person_flag {
-inline constexpr std::uint8_t kPresent = 1;        // slot holds a living resident
-inline constexpr std::uint8_t kLowLiteracy = 2;    // laaggeletterd
-inline constexpr std::uint8_t kEarlyLeaver = 4;    // left school without startkwalificatie
+inline constexpr std::uint8_t kPresent = 1;      // slot holds a living resident
+inline constexpr std::uint8_t kLowLiteracy = 2;  // laaggeletterd
+inline constexpr std::uint8_t kEarlyLeaver = 4;  // left school without startkwalificatie
 }  // namespace person_flag
 
 namespace care_flag {
@@ -69,9 +69,10 @@ inline constexpr std::uint8_t kWmo = 2;
 
 namespace household_flag {
 inline constexpr std::uint8_t kPresent = 1;
-inline constexpr std::uint8_t kPoor = 2;        // income below the poverty line (see income module)
-inline constexpr std::uint8_t kDebt = 4;        // problematic debt
-inline constexpr std::uint8_t kStudent = 8;     // lives on student finance (outside poverty statistics)
+inline constexpr std::uint8_t kPoor = 2;  // income below the poverty line (see income module)
+inline constexpr std::uint8_t kDebt = 4;  // problematic debt
+inline constexpr std::uint8_t kStudent =
+    8;  // lives on student finance (outside poverty statistics)
 }  // namespace household_flag
 
 /// One person as a value, for creating and copying persons (not used in the hot loops).
@@ -135,6 +136,9 @@ class Population {
   std::uint32_t next_id() const { return next_id_; }
 
   PersonRecord record(std::size_t p) const;
+  /// Fills `out` with one id per household slot of the block: the id of its first present
+  /// member (0 for a vacant household). Household-level draws are keyed by this id.
+  void household_subjects(const Block& block, std::vector<std::uint32_t>& out) const;
 
   /// Appends a new household with the given members (ids are assigned if a record's id is 0).
   /// Returns its household slot.
@@ -154,7 +158,7 @@ class Population {
 
   /// Squeezes out vacant slots, keeping order. Called when vacancies exceed `max_vacant_share`.
   void compact();
-  bool needs_compaction(double max_vacant_share = 0.08) const;
+  bool needs_compaction(double max_vacant_share = 0.15) const;
 
   /// Partitions the slots into blocks of about `target_persons` person slots, each a range of
   /// whole households.

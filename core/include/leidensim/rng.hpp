@@ -13,6 +13,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace leidensim {
 
@@ -34,6 +35,9 @@ inline constexpr std::uint32_t kSynthesisMonth = 0xFFFFFFFFu;
 
 class RandomKey {
  public:
+  friend void draw_many(const RandomKey&, const std::uint32_t*, std::size_t, std::uint32_t,
+                        std::uint32_t, std::uint32_t, std::uint32_t*, std::uint32_t*,
+                        std::uint32_t*, std::uint32_t*);
   RandomKey(std::uint64_t seed, std::uint32_t replication)
       : key_{{static_cast<std::uint32_t>(seed ^ (seed >> 32)), replication}} {}
 
@@ -50,6 +54,28 @@ class RandomKey {
   r123::Philox4x32::key_type key_;
 };
 
+/// Draws for many subjects at once, as four arrays (u0[k], u1[k], u2[k], u3[k]) =
+/// draw(subjects[k], month, stream, sub). The loop has no branches, so the compiler vectorises
+/// the Philox rounds: several times faster per draw than one call at a time. Identical values.
+void draw_many(const RandomKey& key, const std::uint32_t* subjects, std::size_t n,
+               std::uint32_t month, std::uint32_t stream, std::uint32_t sub, std::uint32_t* u0,
+               std::uint32_t* u1, std::uint32_t* u2, std::uint32_t* u3);
+
+/// Per-thread buffers for a block's draws (reused across blocks and months).
+class BlockDraws {
+ public:
+  /// Fills the buffers with the draws of `n` subjects; returns *this for indexing.
+  const BlockDraws& fill(const RandomKey& key, const std::uint32_t* subjects, std::size_t n,
+                         std::uint32_t month, std::uint32_t stream, std::uint32_t sub = 0);
+  std::uint32_t u0(std::size_t k) const { return u_[0][k]; }
+  std::uint32_t u1(std::size_t k) const { return u_[1][k]; }
+  std::uint32_t u2(std::size_t k) const { return u_[2][k]; }
+  std::uint32_t u3(std::size_t k) const { return u_[3][k]; }
+
+ private:
+  std::vector<std::uint32_t> u_[4];
+};
+
 /// A draw bound to one module's stream in one month: the usual way modules draw.
 class MonthStream {
  public:
@@ -59,6 +85,9 @@ class MonthStream {
     return key_->draw(subject, month_, stream_, sub);
   }
   std::uint32_t month() const { return month_; }
+  /// The draws of a block's subjects (see draw_many), in a per-thread buffer.
+  const BlockDraws& block(const std::uint32_t* subjects, std::size_t n,
+                          std::uint32_t sub = 0) const;
 
  private:
   const RandomKey* key_;
@@ -72,16 +101,18 @@ class Threshold {
  public:
   constexpr Threshold() = default;
   explicit Threshold(double p);
-  bool fires(std::uint32_t u) const { return always_ || u < t_; }
+  // A 64-bit threshold holds 2^32 for certainty, so the test is one compare without a branch.
+  bool fires(std::uint32_t u) const { return u < t_; }
   double probability() const;
 
  private:
-  std::uint32_t t_ = 0;
-  bool always_ = false;
+  std::uint64_t t_ = 0;
 };
 
 /// Uniform double in [0, 1) from one 32-bit draw (for continuous quantities, never decisions).
-inline double unit_interval(std::uint32_t u) { return u * (1.0 / 4294967296.0); }
+inline double unit_interval(std::uint32_t u) {
+  return u * (1.0 / 4294967296.0);
+}
 
 /// Uniform integer in [0, n) from one 32-bit draw (multiply-shift, no modulo bias worth noting
 /// for n far below 2^32).

@@ -16,11 +16,10 @@
 //   }
 #include <cstdint>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "leidensim/calendar.hpp"
 #include "leidensim/model_spec.hpp"

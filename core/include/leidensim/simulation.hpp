@@ -42,7 +42,7 @@ class Simulation {
     std::vector<Module*> modules;
   };
   void run_phase(Phase phase, const MonthContext& ctx);
-  void run_parallel(Phase phase, const Group& g, const MonthContext& ctx);
+  void run_parallel(Phase phase, const Group& g, const MonthContext& ctx, bool count_stocks);
   void collect_block_scratch();
   void repartition();
 
@@ -53,6 +53,8 @@ class Simulation {
   Population pop_;
   std::vector<std::unique_ptr<Module>> modules_;
   std::vector<std::vector<Group>> plan_;  // per phase bit index
+  const Group* last_group_ = nullptr;     // last group before end_year; stocks are counted in it
+                                          // when it is parallel (saves a pass per month)
   std::vector<Block> blocks_;
   std::vector<HouseholdEvents> block_events_;
   std::vector<IndicatorCounts> block_counts_;

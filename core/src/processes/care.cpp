@@ -23,10 +23,12 @@ class Care final : public Module {
 
   void run_block(Phase, BlockContext& c) override {
     Population& pop = c.pop;
-    const MonthStream rng = c.month.stream(kStream);
-    for (std::uint32_t p = c.block.person_begin; p < c.block.person_end; ++p) {
+    const std::uint32_t first = c.block.person_begin;
+    const BlockDraws& draws =
+        c.month.stream(kStream).block(&pop.id[first], c.block.person_end - first);
+    for (std::uint32_t p = first; p < c.block.person_end; ++p) {
       if (!pop.present(p)) continue;
-      const Draws d = rng(pop.id[p]);
+      const Draws d = {draws.u0(p - first), draws.u1(p - first), 0, 0};
       std::uint8_t care = pop.care[p];
       const std::uint32_t age = pop.age_years(p);
       if (age < 18) {

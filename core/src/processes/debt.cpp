@@ -18,10 +18,12 @@ class Debt final : public Module {
 
   void run_block(Phase, BlockContext& c) override {
     Population& pop = c.pop;
-    const MonthStream rng = c.month.stream(kStream);
+    thread_local std::vector<std::uint32_t> subjects;
+    pop.household_subjects(c.block, subjects);
+    const BlockDraws& draws = c.month.stream(kStream).block(subjects.data(), subjects.size());
     for (std::uint32_t h = c.block.household_begin; h < c.block.household_end; ++h) {
       if (!pop.household_present(h)) continue;
-      const std::uint32_t u = rng(pop.id[first_present(pop, h)])[0];
+      const std::uint32_t u = draws.u0(h - c.block.household_begin);
       std::uint8_t& f = pop.hh_flags[h];
       if (f & household_flag::kDebt) {
         if (out_.fires(u)) {
@@ -38,11 +40,6 @@ class Debt final : public Module {
   }
 
  private:
-  static std::uint32_t first_present(const Population& pop, std::uint32_t h) {
-    std::uint32_t p = pop.hh_first[h];
-    while (!pop.present(p)) ++p;
-    return p;
-  }
   Threshold in_poor_, in_nonpoor_, out_;
 };
 

@@ -15,7 +15,9 @@ namespace {
 constexpr std::uint32_t kStream = stream_id("demography");
 // Sub-streams of the demography stream (counter word 3).
 constexpr std::uint32_t kSubPerson = 0, kSubHousehold = 1, kSubMatching = 2,
-                        kSubImmigrationCount = 3, kSubImmigrationPick = 4, kSubNewborn = 5;
+                        kSubImmigrationCount = 3, kSubNewborn = 5,
+                        kSubImmigrationPick = 0x10000;  // + attempt number
+constexpr std::uint32_t kMaxPickAttempts = 1000;
 
 class Demography final : public Module {
  public:
@@ -39,10 +41,7 @@ class Demography final : public Module {
     }
   }
 
-  void run_block(Phase phase, BlockContext& c) override {
-    if (phase == kBeginMonth) return age(c);
-    if (phase == kHazards) return draw_events(c);
-  }
+  void run_block(Phase, BlockContext& c) override { draw_events(c); }
 
   void run_serial(Phase phase, SerialContext& c) override {
     if (phase != kTransitions) return;
@@ -56,12 +55,6 @@ class Demography final : public Module {
   }
 
  private:
-  static void age(BlockContext& c) {
-    Population& pop = c.pop;
-    for (std::uint32_t p = c.block.person_begin; p < c.block.person_end; ++p)
-      if (pop.present(p) && pop.age_months[p] < 0xFFFF) ++pop.age_months[p];
-  }
-
   static bool seeks_partner_role(const Population& pop, std::uint32_t p) {
     switch (pop.role[p]) {
       case Role::Head: {
@@ -69,8 +62,10 @@ class Demography final : public Module {
         return t == HouseholdType::Single || t == HouseholdType::SingleParent;
       }
       case Role::Child:
-      case Role::Other: return true;
-      case Role::Partner: return false;
+      case Role::Other:
+        return true;
+      case Role::Partner:
+        return false;
     }
     return false;
   }
@@ -78,10 +73,15 @@ class Demography final : public Module {
   void draw_events(BlockContext& c) const {
     Population& pop = c.pop;
     const MonthStream rng = c.month.stream(kStream);
-    for (std::uint32_t p = c.block.person_begin; p < c.block.person_end; ++p) {
+    const std::uint32_t first = c.block.person_begin;
+    const BlockDraws& draws = rng.block(&pop.id[first], c.block.person_end - first, kSubPerson);
+    for (std::uint32_t p = first; p < c.block.person_end; ++p) {
       if (!pop.present(p)) continue;
+      // Ageing happens here, first in the hazards phase, to save a pass over the population.
+      if (pop.age_months[p] < 0xFFFF) ++pop.age_months[p];
       const int a = age_index(pop.age_years(p));
-      const Draws d = rng(pop.id[p], kSubPerson);
+      const std::size_t k = p - first;
+      const Draws d = {draws.u0(k), draws.u1(k), draws.u2(k), draws.u3(k)};
       const int s = static_cast<int>(pop.sex[p]);
       if (death_[s][a].fires(d[0])) {
         c.events.deaths.push_back(p);
@@ -101,15 +101,17 @@ class Demography final : public Module {
         c.events.partner_seekers.push_back(p);
       }
     }
+    thread_local std::vector<std::uint32_t> subjects;
+    pop.household_subjects(c.block, subjects);
+    const BlockDraws& hh_draws = rng.block(subjects.data(), subjects.size(), kSubHousehold);
     for (std::uint32_t h = c.block.household_begin; h < c.block.household_end; ++h) {
       if (!pop.household_present(h)) continue;
-      const std::uint32_t head = head_of(pop, h);
-      const Draws d = rng(pop.id[head], kSubHousehold);
-      if (emigration_[age_index(pop.age_years(head))].fires(d[0])) {
+      const std::size_t k = h - c.block.household_begin;
+      const auto t = pop.hh_type[h];
+      if (emigration_[age_index(pop.age_years(head_of(pop, h)))].fires(hh_draws.u0(k))) {
         c.events.emigrations.push_back(h);
-      } else if ((pop.hh_type[h] == HouseholdType::CoupleNoKids ||
-                  pop.hh_type[h] == HouseholdType::CoupleWithKids) &&
-                 separation_.fires(d[1])) {
+      } else if ((t == HouseholdType::CoupleNoKids || t == HouseholdType::CoupleWithKids) &&
+                 separation_.fires(hh_draws.u1(k))) {
         c.events.separations.push_back(h);
       }
     }
@@ -215,7 +217,8 @@ class Demography final : public Module {
     const auto hm = pop.household[m], hw = pop.household[w];
     if (hm == hw) return;
     auto single_parent_head = [&](std::uint32_t p) {
-      return pop.role[p] == Role::Head && pop.hh_type[pop.household[p]] == HouseholdType::SingleParent;
+      return pop.role[p] == Role::Head &&
+             pop.hh_type[pop.household[p]] == HouseholdType::SingleParent;
     };
     const bool m_parent = single_parent_head(m), w_parent = single_parent_head(w);
     if (m_parent && w_parent) return;  // two families merging is left out of the model
@@ -266,25 +269,29 @@ class Demography final : public Module {
     // tied to the base population, growing with the housing stock.
     const double expected =
         immigrants_per_month_ * std::pow(1.0 + immigration_growth_, c.month.month / 12.0);
-    const auto target = static_cast<std::size_t>(
-        std::floor(expected + unit_interval(key.draw(0, c.month.month, kStream,
-                                                     kSubImmigrationCount)[0])));
-    if (target == 0) return;
-    // In-migrating households resemble resident ones; young households are over-represented.
-    std::vector<std::uint32_t> young, any;
-    for (std::uint32_t h = 0; h < pop.household_slots(); ++h) {
-      if (!pop.household_present(h)) continue;
-      any.push_back(h);
-      const auto age = pop.age_years(head_of(pop, h));
-      if (age >= 18 && age < 30) young.push_back(h);
-    }
-    if (any.empty()) return;
+    const auto target = static_cast<std::size_t>(std::floor(
+        expected + unit_interval(key.draw(0, c.month.month, kStream, kSubImmigrationCount)[0])));
+    if (target == 0 || pop.households() == 0) return;
+    // In-migrating households are copies of resident ones, a share of them of households with a
+    // head aged 18-29. Templates are found by rejection sampling over household slots, so no
+    // month needs a pass over all households.
+    const auto slots = static_cast<std::uint32_t>(pop.household_slots());
     std::size_t added = 0;
-    for (std::uint32_t k = 0; added < target; ++k) {
-      const Draws d = key.draw(k, c.month.month, kStream, kSubImmigrationPick);
-      const auto& pool =
-          (!young.empty() && unit_interval(d[0]) < immigration_young_share_) ? young : any;
-      const std::uint32_t h = pool[uniform_below(d[1], static_cast<std::uint32_t>(pool.size()))];
+    for (std::uint32_t j = 0; added < target; ++j) {
+      const bool young =
+          unit_interval(key.draw(j, c.month.month, kStream, kSubImmigrationCount)[1]) <
+          immigration_young_share_;
+      std::uint32_t h = slots;
+      for (std::uint32_t attempt = 0; attempt < kMaxPickAttempts && h == slots; ++attempt) {
+        const std::uint32_t cand = uniform_below(
+            key.draw(j, c.month.month, kStream, kSubImmigrationPick + attempt)[0], slots);
+        if (!pop.household_present(cand)) continue;
+        const auto age = pop.age_years(head_of(pop, cand));
+        // After many misses, any household will do (a city without young households).
+        if (young && (age < 18 || age >= 30) && attempt < kMaxPickAttempts / 2) continue;
+        h = cand;
+      }
+      if (h == slots) break;
       std::vector<PersonRecord> members;
       for (auto p : pop.members(h)) {
         PersonRecord r = pop.record(p);
@@ -319,8 +326,8 @@ ModuleDescriptor demography_module() {
   d.name = "demography";
   d.version = "1.0";
   d.description = "ageing, mortality, births, partnering, separation, leaving home, migration";
-  d.phases = kBeginMonth | kHazards | kTransitions;
-  d.parallel_phases = kBeginMonth | kHazards;
+  d.phases = kHazards | kTransitions;
+  d.parallel_phases = kHazards;
   d.create = [](const ModelSpec& spec) -> std::unique_ptr<Module> {
     return std::make_unique<Demography>(spec.parameters, spec.base_population->persons());
   };

@@ -48,8 +48,8 @@ class Education final : public Module {
         case EduStage::LowerSecondary:
           if (age >= 16 * 12) {
             pop.edu_level[p] = EduLevel::Basic;
-            pop.edu_stage[p] = general_track_.fires(rng(pop.id[p])[0]) ? EduStage::General
-                                                                       : EduStage::Vocational;
+            pop.edu_stage[p] =
+                general_track_.fires(rng(pop.id[p])[0]) ? EduStage::General : EduStage::Vocational;
           }
           break;
         case EduStage::Vocational:
@@ -82,7 +82,8 @@ class Education final : public Module {
           }
           break;
         }
-        case EduStage::None: break;
+        case EduStage::None:
+          break;
       }
     }
   }

@@ -9,7 +9,9 @@ namespace leidensim {
 
 namespace {
 
-std::int64_t cents(double euros) { return std::llround(euros * 100.0); }
+std::int64_t cents(double euros) {
+  return std::llround(euros * 100.0);
+}
 
 class Income final : public Module {
  public:
@@ -44,13 +46,19 @@ class Income final : public Module {
           case Benefit::None:
             if (pop.labour[p] == Labour::Employed) income += wage;
             break;
-          case Benefit::WW: income += std::llround(ww_rate_ * static_cast<double>(wage)); break;
-          case Benefit::Disability: income += disability_; break;
+          case Benefit::WW:
+            income += std::llround(ww_rate_ * static_cast<double>(wage));
+            break;
+          case Benefit::Disability:
+            income += disability_;
+            break;
           case Benefit::AOW:
             income += (couple ? pension_couple_ / 2 : pension_single_) +
                       std::llround(pension_factor_ * static_cast<double>(wage));
             break;
-          case Benefit::Bijstand: bijstand |= pop.role[p] == Role::Head; break;
+          case Benefit::Bijstand:
+            bijstand |= pop.role[p] == Role::Head;
+            break;
         }
         if (pop.labour[p] == Labour::Student && pop.age_months[p] >= 18 * 12) {
           ++students;
@@ -64,8 +72,8 @@ class Income final : public Module {
       const bool student_household = adults > 0 && students == adults;
       const bool poor = !student_household &&
                         static_cast<double>(income) < poverty_factor_ * static_cast<double>(norm);
-      pop.hh_income_cents[h] = static_cast<std::int32_t>(std::clamp<std::int64_t>(
-          income, 0, std::numeric_limits<std::int32_t>::max()));
+      pop.hh_income_cents[h] = static_cast<std::int32_t>(
+          std::clamp<std::int64_t>(income, 0, std::numeric_limits<std::int32_t>::max()));
       std::uint8_t f = pop.hh_flags[h] & ~(household_flag::kPoor | household_flag::kStudent);
       if (poor) f |= household_flag::kPoor;
       if (student_household) f |= household_flag::kStudent;

@@ -6,7 +6,7 @@
 
 #include "leidensim/model_spec.hpp"
 #include "leidensim/rate_tables.hpp"
-#include "leidensim/synthesis/attribute_assignment.hpp"
+#include "leidensim/wage_model.hpp"
 
 namespace leidensim {
 
@@ -17,8 +17,7 @@ constexpr std::uint32_t kStream = stream_id("labour");
 class LabourModule final : public Module {
  public:
   explicit LabourModule(const ParameterSet& ps)
-      : pension_age_months_(
-            static_cast<std::uint16_t>(12 * ps.scalar("labour.pension_age_years"))),
+      : pension_age_months_(static_cast<std::uint16_t>(12 * ps.scalar("labour.pension_age_years"))),
         job_loss_(monthly_threshold(ps, "labour.job_loss_monthly", false)),
         to_inactive_(monthly_threshold(ps, "labour.employed_to_inactive_monthly", false)),
         inactive_finding_(monthly_threshold(ps, "labour.inactive_job_finding_monthly", false)),
@@ -43,7 +42,9 @@ class LabourModule final : public Module {
   void run_block(Phase, BlockContext& c) override {
     Population& pop = c.pop;
     const MonthStream rng = c.month.stream(kStream);
-    for (std::uint32_t p = c.block.person_begin; p < c.block.person_end; ++p) {
+    const std::uint32_t first = c.block.person_begin;
+    const BlockDraws& draws = rng.block(&pop.id[first], c.block.person_end - first);
+    for (std::uint32_t p = first; p < c.block.person_end; ++p) {
       if (!pop.present(p)) continue;
       Labour s = pop.labour[p];
       if (s == Labour::Student || s == Labour::Retired) continue;
@@ -60,7 +61,7 @@ class LabourModule final : public Module {
         pop.labour_months[p] = pop.benefit_months[p] = 0;
         continue;
       }
-      step(pop, p, s, rng);
+      step(pop, p, s, rng, {draws.u0(p - first), draws.u1(p - first), draws.u2(p - first), 0});
     }
   }
 
@@ -80,8 +81,8 @@ class LabourModule final : public Module {
     pop.wage_cents[p] = wages_.draw_cents(pop.edu_level[p], w[0], w[1], w[2]);
   }
 
-  void step(Population& pop, std::uint32_t p, Labour s, const MonthStream& rng) const {
-    const Draws d = rng(pop.id[p]);
+  void step(Population& pop, std::uint32_t p, Labour s, const MonthStream& rng,
+            const Draws& d) const {
     const std::uint32_t u0 = d[0], u1 = d[1], u2 = d[2];
     const bool low_lit = pop.flags[p] & person_flag::kLowLiteracy;
     const Benefit b = pop.benefit[p];
@@ -108,8 +109,10 @@ class LabourModule final : public Module {
         if (b == Benefit::Bijstand) {
           const int band = bijstand_duration_band(pop.benefit_months[p]);
           if (bijstand_out_[band].fires(u0)) {
-            if (exit_to_work_.fires(u1)) start_job(pop, p, rng);
-            else set_benefit(pop, p, Benefit::None);
+            if (exit_to_work_.fires(u1))
+              start_job(pop, p, rng);
+            else
+              set_benefit(pop, p, Benefit::None);
             return;
           }
           break;
@@ -144,13 +147,16 @@ class LabourModule final : public Module {
           return;
         }
         break;
-      default: break;
+      default:
+        break;
     }
     if (pop.labour_months[p] < 0xFFFF) ++pop.labour_months[p];
     if (pop.benefit[p] != Benefit::None && pop.benefit_months[p] < 0xFFFF) ++pop.benefit_months[p];
   }
 
-  static bool age_ok(const Population& pop, std::uint32_t p) { return pop.age_months[p] >= 18 * 12; }
+  static bool age_ok(const Population& pop, std::uint32_t p) {
+    return pop.age_months[p] >= 18 * 12;
+  }
 
   std::uint16_t pension_age_months_;
   Threshold job_loss_, to_inactive_, inactive_finding_;
@@ -169,7 +175,8 @@ ModuleDescriptor labour_module() {
   ModuleDescriptor d;
   d.name = "labour";
   d.version = "1.0";
-  d.description = "employment, job loss, WW, bijstand with duration-dependent outflow, disability, retirement";
+  d.description =
+      "employment, job loss, WW, bijstand with duration-dependent outflow, disability, retirement";
   d.phases = kHazards;
   d.parallel_phases = kHazards;
   d.create = [](const ModelSpec& spec) -> std::unique_ptr<Module> {

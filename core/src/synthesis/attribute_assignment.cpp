@@ -8,25 +8,9 @@
 #include "leidensim/processes/income.hpp"
 #include "leidensim/rate_tables.hpp"
 #include "leidensim/rng.hpp"
+#include "leidensim/wage_model.hpp"
 
 namespace leidensim {
-
-WageModel WageModel::from(const ParameterSet& ps) {
-  WageModel w{};
-  const auto m = ps.table("labour.wage_median_by_level", 4);
-  for (int l = 0; l < 4; ++l) w.median_by_level[l] = m[l];
-  w.sigma = ps.scalar("labour.wage_sigma");
-  w.part_time_share = ps.scalar("labour.part_time_share");
-  w.part_time_factor = ps.scalar("labour.part_time_factor");
-  return w;
-}
-
-std::int32_t WageModel::draw_cents(EduLevel level, std::uint32_t u1, std::uint32_t u2,
-                                   std::uint32_t u3) const {
-  double wage = median_by_level[static_cast<int>(level)] * std::exp(sigma * standard_normal(u1, u2));
-  if (unit_interval(u3) < part_time_share) wage *= part_time_factor;
-  return static_cast<std::int32_t>(std::lround(wage * 100.0));
-}
 
 namespace {
 
@@ -68,7 +52,8 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
   const double sk_share = ps.scalar("population.startkwalificatie_share_18_27");
   const auto level_shares = ps.table("population.level_shares_25_plus", 4);
   const auto literacy = ps.table("population.low_literacy_share_by_level", 4);
-  const auto pension_months = static_cast<std::uint16_t>(12 * ps.scalar("labour.pension_age_years"));
+  const auto pension_months =
+      static_cast<std::uint16_t>(12 * ps.scalar("labour.pension_age_years"));
   const WageModel wages = WageModel::from(ps);
 
   // ---- education, literacy, retirement, disability; reference wages ----
@@ -79,8 +64,10 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
     const Draws e = draw(p, kEducation);
     EduStage stage = EduStage::None;
     EduLevel level = EduLevel::None;
-    if (a >= 4 && a <= 11) stage = EduStage::Primary;
-    else if (a >= 12 && a <= 15) stage = EduStage::LowerSecondary;
+    if (a >= 4 && a <= 11)
+      stage = EduStage::Primary;
+    else if (a >= 12 && a <= 15)
+      stage = EduStage::LowerSecondary;
     else if (a >= 16 && a <= 17) {
       stage = unit_interval(e[0]) < track ? EduStage::General : EduStage::Vocational;
       level = EduLevel::Basic;
@@ -150,7 +137,8 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
     double target_employed = 0;
     for (std::uint32_t p = 0; p < pop.person_slots(); ++p) {
       const auto a = pop.age_years(p);
-      if (pop.present(p) && a >= 15 && a <= 64) target_employed += part[static_cast<int>(pop.sex[p])];
+      if (pop.present(p) && a >= 15 && a <= 64)
+        target_employed += part[static_cast<int>(pop.sex[p])];
     }
     const auto finding = ps.table("labour.job_finding_factor_by_level", 4);
     std::vector<double> weight;
@@ -160,8 +148,8 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
       weight.push_back(pop.age_years(p) <= 64 ? finding[static_cast<int>(pop.edu_level[p])] : 0.0);
       u.push_back(draw(p, kLabour)[1]);
     }
-    const auto employed =
-        weighted_sample(workers, weight, u, static_cast<std::size_t>(std::llround(target_employed)));
+    const auto employed = weighted_sample(workers, weight, u,
+                                          static_cast<std::size_t>(std::llround(target_employed)));
     for (auto p : employed) pop.labour[p] = Labour::Employed;
     const double rate = ps.scalar("population.unemployment_rate");
     std::vector<std::uint32_t> rest;
@@ -175,13 +163,15 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
       }
     const auto unemployed = weighted_sample(
         rest, ones, u2,
-        static_cast<std::size_t>(std::llround(rate / (1 - rate) * static_cast<double>(employed.size()))));
+        static_cast<std::size_t>(
+            std::llround(rate / (1 - rate) * static_cast<double>(employed.size()))));
     for (auto p : unemployed) pop.labour[p] = Labour::Unemployed;
   }
 
   // ---- bijstand: exactly the target number of benefit households ----
   {
-    const auto type_weight = ps.table("population.bijstand_weight_by_household_type", kHouseholdTypes);
+    const auto type_weight =
+        ps.table("population.bijstand_weight_by_household_type", kHouseholdTypes);
     std::vector<std::uint32_t> heads, u;
     std::vector<double> weight;
     for (std::uint32_t p = 0; p < pop.person_slots(); ++p) {
@@ -191,8 +181,8 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
       weight.push_back(type_weight[static_cast<int>(pop.hh_type[pop.household[p]])]);
       u.push_back(draw(p, kBenefit)[0]);
     }
-    const auto target = static_cast<std::size_t>(
-        std::llround(ps.scalar("population.bijstand_recipients") * scale));
+    const auto target =
+        static_cast<std::size_t>(std::llround(ps.scalar("population.bijstand_recipients") * scale));
     const double mean_months = ps.scalar("population.bijstand_duration_mean_months");
     for (auto p : weighted_sample(heads, weight, u, target)) {
       pop.benefit[p] = Benefit::Bijstand;
@@ -294,15 +284,24 @@ std::vector<MarginalRow> attribute_report(const Population& pop, const Parameter
   const std::string g = "social attributes";
   return {
       {g, "employed, share of 15-64", target_emp / n15_64, emp15_64 / n15_64, 0.02, "share"},
-      {g, "unemployment rate", ps.scalar("population.unemployment_rate"), unemp / (emp + unemp), 0.05, "share"},
-      {g, "bijstand recipients", ps.scalar("population.bijstand_recipients") * scale, bijstand, 0.01, "persons"},
-      {g, "work disability, share of 18-66", ps.scalar("population.disability_share_18_66"), disabled / n18_66, 0.1, "share"},
-      {g, "low literacy, share of 16-65", ps.scalar("population.low_literacy_share_16_65"), lowlit / n16_65, 0.15, "share"},
-      {g, "startkwalificatie, share of 18-27", ps.scalar("population.startkwalificatie_share_18_27"), sk / n18_27, 0.1, "share"},
-      {g, "jeugdhulp, share of under-18s", ps.scalar("population.jeugdhulp_share_under_18"), youth / u18, 0.1, "share"},
-      {g, "Wmo clients per 1000 inhabitants", ps.scalar("population.wmo_clients_per_1000"), 1000 * wmo / persons, 0.15, "per 1000"},
-      {g, "households in poverty, share (students excluded)", ps.scalar("population.poverty_share_households"), poor / households, 0.25, "share"},
-      {g, "problematic debt, share of households", ps.scalar("population.problematic_debt_share"), debt / all_households, 0.15, "share"},
+      {g, "unemployment rate", ps.scalar("population.unemployment_rate"), unemp / (emp + unemp),
+       0.05, "share"},
+      {g, "bijstand recipients", ps.scalar("population.bijstand_recipients") * scale, bijstand,
+       0.01, "persons"},
+      {g, "work disability, share of 18-66", ps.scalar("population.disability_share_18_66"),
+       disabled / n18_66, 0.1, "share"},
+      {g, "low literacy, share of 16-65", ps.scalar("population.low_literacy_share_16_65"),
+       lowlit / n16_65, 0.15, "share"},
+      {g, "startkwalificatie, share of 18-27",
+       ps.scalar("population.startkwalificatie_share_18_27"), sk / n18_27, 0.1, "share"},
+      {g, "jeugdhulp, share of under-18s", ps.scalar("population.jeugdhulp_share_under_18"),
+       youth / u18, 0.1, "share"},
+      {g, "Wmo clients per 1000 inhabitants", ps.scalar("population.wmo_clients_per_1000"),
+       1000 * wmo / persons, 0.15, "per 1000"},
+      {g, "households in poverty, share (students excluded)",
+       ps.scalar("population.poverty_share_households"), poor / households, 0.25, "share"},
+      {g, "problematic debt, share of households", ps.scalar("population.problematic_debt_share"),
+       debt / all_households, 0.15, "share"},
   };
 }
 

@@ -50,8 +50,8 @@ FitResult fit_ipf(std::size_t templates, const std::vector<FitConstraint>& const
     r.max_relative_error = 0;
     for (const auto& c : constraints) {
       if (c.target <= 0 || c.entries.empty()) continue;
-      r.max_relative_error = std::max(r.max_relative_error,
-                                      std::abs(weighted_sum(c, r.weights) / c.target - 1.0));
+      r.max_relative_error =
+          std::max(r.max_relative_error, std::abs(weighted_sum(c, r.weights) / c.target - 1.0));
     }
     if (r.max_relative_error < tolerance) break;
   }

@@ -33,7 +33,9 @@ constexpr FitBand kAdultBands[] = {FitBand::A18_24, FitBand::A25_26, FitBand::A2
                                    FitBand::A45_64, FitBand::A65_74, FitBand::A75p};
 constexpr FitBand kChildBands[] = {FitBand::A0_17, FitBand::A18_24, FitBand::A25_26};
 
-int band_index(FitBand b) { return static_cast<int>(b); }
+int band_index(FitBand b) {
+  return static_cast<int>(b);
+}
 
 bool plausible_parent(FitBand parent, FitBand child) {
   const auto [plo, phi] = fit_band_ages(parent);
@@ -68,8 +70,10 @@ std::vector<HouseholdTemplate> make_templates(std::uint8_t d) {
   for (FitBand a : kAdultBands)
     for (FitBand b : kAdultBands)
       if (std::abs(band_index(a) - band_index(b)) <= 1)
-        out.push_back({d, HouseholdType::CoupleNoKids,
-                       {{a, Role::Head, Sex::Male, false}, {b, Role::Partner, Sex::Female, false}}});
+        out.push_back(
+            {d,
+             HouseholdType::CoupleNoKids,
+             {{a, Role::Head, Sex::Male, false}, {b, Role::Partner, Sex::Female, false}}});
   for (FitBand a : kAdultBands) {
     for (const auto& kids : children) {
       bool ok = true;
@@ -80,8 +84,10 @@ std::vector<HouseholdTemplate> make_templates(std::uint8_t d) {
         bool ok_b = true;
         for (FitBand c : kids) ok_b = ok_b && plausible_parent(b, c);
         if (!ok_b) continue;
-        HouseholdTemplate t{d, HouseholdType::CoupleWithKids,
-                            {{a, Role::Head, Sex::Male, false}, {b, Role::Partner, Sex::Female, false}}};
+        HouseholdTemplate t{
+            d,
+            HouseholdType::CoupleWithKids,
+            {{a, Role::Head, Sex::Male, false}, {b, Role::Partner, Sex::Female, false}}};
         for (FitBand c : kids) t.members.push_back({c, Role::Child, Sex::Male, true});
         out.push_back(t);
       }
@@ -96,10 +102,13 @@ std::vector<HouseholdTemplate> make_templates(std::uint8_t d) {
   const FitBand young[] = {FitBand::A18_24, FitBand::A25_26, FitBand::A27_44};
   for (int i = 0; i < 3; ++i)
     for (int j = i; j < 3; ++j) {
-      out.push_back({d, HouseholdType::Other,
-                     {{young[i], Role::Head, Sex::Male, true}, {young[j], Role::Other, Sex::Male, true}}});
+      out.push_back(
+          {d,
+           HouseholdType::Other,
+           {{young[i], Role::Head, Sex::Male, true}, {young[j], Role::Other, Sex::Male, true}}});
       for (int k = j; k < 3; ++k)
-        out.push_back({d, HouseholdType::Other,
+        out.push_back({d,
+                       HouseholdType::Other,
                        {{young[i], Role::Head, Sex::Male, true},
                         {young[j], Role::Other, Sex::Male, true},
                         {young[k], Role::Other, Sex::Male, true}}});
@@ -134,17 +143,19 @@ std::vector<FitConstraint> make_constraints(const PopulationTargets& t,
   for (std::size_t d = 0; d < nd; ++d) {
     hh[d] = {t.districts[d].name + " households", t.districts[d].households, {}};
     kids[d] = {t.districts[d].name + " households with children",
-               t.districts[d].households_with_children, {}};
+               t.districts[d].households_with_children,
+               {}};
     for (int b = 0; b < kDistrictBands; ++b)
-      persons[d * kDistrictBands + b] = {t.districts[d].name + " " + district_band_name(b),
-                                         t.districts[d].persons_by_band[b], {}};
+      persons[d * kDistrictBands + b] = {
+          t.districts[d].name + " " + district_band_name(b), t.districts[d].persons_by_band[b], {}};
   }
   // Only the split of families into couples and single parents (derived from published counts)
   // is fitted; the split of the other households is an assumption in the data pack that
   // contradicts the published person counts, so it is reported but not imposed.
   for (int k = 0; k < kHouseholdTypes; ++k)
     types[k] = {std::string("households ") + to_string(HouseholdType(k)),
-                fitted_type(HouseholdType(k)) ? t.households_by_type[k] : 0.0, {}};
+                fitted_type(HouseholdType(k)) ? t.households_by_type[k] : 0.0,
+                {}};
   for (std::uint32_t i = 0; i < templates.size(); ++i) {
     const auto& tp = templates[i];
     hh[tp.district].entries.emplace_back(i, 1.0);
@@ -161,7 +172,8 @@ std::vector<FitConstraint> make_constraints(const PopulationTargets& t,
       (fit_band_ages(m.band).first >= 65 ? m_over : m_under) += male;
     }
     for (int b = 0; b < kDistrictBands; ++b)
-      if (by_band[b] > 0) persons[tp.district * kDistrictBands + b].entries.emplace_back(i, by_band[b]);
+      if (by_band[b] > 0)
+        persons[tp.district * kDistrictBands + b].entries.emplace_back(i, by_band[b]);
     if (n0_17 > 0) young.entries.emplace_back(i, n0_17);
     if (n18_26 > 0) students.entries.emplace_back(i, n18_26);
     if (m_under > 0) men_under.entries.emplace_back(i, m_under);
@@ -195,13 +207,14 @@ std::vector<PersonRecord> instantiate(const HouseholdTemplate& t, const Populati
   std::vector<PersonRecord> out;
   for (std::size_t k = 0; k < t.members.size(); ++k) {
     const auto& m = t.members[k];
-    const Draws d =
-        key.draw(household_number, kSynthesisMonth, kStream, kSubAges + 16 * static_cast<std::uint32_t>(k));
+    const Draws d = key.draw(household_number, kSynthesisMonth, kStream,
+                             kSubAges + 16 * static_cast<std::uint32_t>(k));
     PersonRecord r;
     r.role = m.role;
     r.age_months = draw_age_months(m.band, d);
-    r.sex = m.random_sex ? (unit_interval(d[2]) < male_share(targets, m.band) ? Sex::Male : Sex::Female)
-                         : m.sex;
+    r.sex = m.random_sex
+                ? (unit_interval(d[2]) < male_share(targets, m.band) ? Sex::Male : Sex::Female)
+                : m.sex;
     out.push_back(r);
   }
   // Parents are at least 18 years older than their children: lower the child's age within its
@@ -220,7 +233,8 @@ std::vector<PersonRecord> instantiate(const HouseholdTemplate& t, const Populati
         child.age_months = static_cast<std::uint16_t>(lowered);
       } else {
         child.age_months = static_cast<std::uint16_t>(child_lo);
-        parent.age_months = static_cast<std::uint16_t>(std::max<int>(parent.age_months, child_lo + gap));
+        parent.age_months =
+            static_cast<std::uint16_t>(std::max<int>(parent.age_months, child_lo + gap));
       }
     }
   }
@@ -292,8 +306,10 @@ SynthesisResult build_population(const std::filesystem::path& data_dir, const Pa
     n0_17 += a < 18;
     n18_26 += a >= 18 && a <= 26;
     const bool male = pop.sex[p] == Sex::Male;
-    if (a < 65) all_u += 1, men_u += male;
-    else all_o += 1, men_o += male;
+    if (a < 65)
+      all_u += 1, men_u += male;
+    else
+      all_o += 1, men_o += male;
   }
   std::vector<double> with_kids(targets.districts.size());
   for (std::uint32_t h = 0; h < pop.household_slots(); ++h)
@@ -303,10 +319,11 @@ SynthesisResult build_population(const std::filesystem::path& data_dir, const Pa
   auto& rep = result.report;
   const auto& ds = targets.districts;
   for (std::size_t d = 0; d < ds.size(); ++d)
-    rep.push_back({"persons by district", ds[d].name, ds[d].persons * scale, persons[d], 0.01, "persons"});
+    rep.push_back(
+        {"persons by district", ds[d].name, ds[d].persons * scale, persons[d], 0.01, "persons"});
   for (std::size_t d = 0; d < ds.size(); ++d)
-    rep.push_back({"households by district", ds[d].name, ds[d].households * scale, households[d], 0.01,
-                   "households"});
+    rep.push_back({"households by district", ds[d].name, ds[d].households * scale, households[d],
+                   0.01, "households"});
   for (std::size_t d = 0; d < ds.size(); ++d)
     rep.push_back({"households with children by district", ds[d].name,
                    ds[d].households_with_children * scale, with_kids[d], 0.03, "households"});
@@ -315,14 +332,18 @@ SynthesisResult build_population(const std::filesystem::path& data_dir, const Pa
       rep.push_back({"persons by district and age", ds[d].name + " " + district_band_name(b),
                      ds[d].persons_by_band[b] * scale, bands[d][b], 0.03, "persons"});
   for (int k = 0; k < kHouseholdTypes; ++k)
-    rep.push_back({fitted_type(HouseholdType(k)) ? "households by type"
-                                                 : "households by type (assumed split, the fit's prior)",
+    rep.push_back({fitted_type(HouseholdType(k))
+                       ? "households by type"
+                       : "households by type (assumed split, the fit's prior)",
                    to_string(HouseholdType(k)), targets.households_by_type[k] * scale, types[k],
                    0.02, "households", fitted_type(HouseholdType(k))});
   rep.push_back({"persons by age", "0-17", targets.persons_0_17 * scale, n0_17, 0.03, "persons"});
-  rep.push_back({"persons by age", "18-26", targets.persons_18_26 * scale, n18_26, 0.03, "persons"});
-  rep.push_back({"sex", "male share under 65", targets.male_share_under_65, men_u / all_u, 0.02, "share"});
-  rep.push_back({"sex", "male share 65+", targets.male_share_65_plus, men_o / all_o, 0.03, "share"});
+  rep.push_back(
+      {"persons by age", "18-26", targets.persons_18_26 * scale, n18_26, 0.03, "persons"});
+  rep.push_back(
+      {"sex", "male share under 65", targets.male_share_under_65, men_u / all_u, 0.02, "share"});
+  rep.push_back(
+      {"sex", "male share 65+", targets.male_share_65_plus, men_o / all_o, 0.03, "share"});
   const auto attributes = attribute_report(pop, ps, scale);
   rep.insert(rep.end(), attributes.begin(), attributes.end());
   return result;

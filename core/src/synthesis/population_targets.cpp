@@ -10,13 +10,20 @@ namespace leidensim {
 
 std::pair<int, int> fit_band_ages(FitBand b) {
   switch (b) {
-    case FitBand::A0_17: return {0, 17};
-    case FitBand::A18_24: return {18, 24};
-    case FitBand::A25_26: return {25, 26};
-    case FitBand::A27_44: return {27, 44};
-    case FitBand::A45_64: return {45, 64};
-    case FitBand::A65_74: return {65, 74};
-    case FitBand::A75p: return {75, 104};
+    case FitBand::A0_17:
+      return {0, 17};
+    case FitBand::A18_24:
+      return {18, 24};
+    case FitBand::A25_26:
+      return {25, 26};
+    case FitBand::A27_44:
+      return {27, 44};
+    case FitBand::A45_64:
+      return {45, 64};
+    case FitBand::A65_74:
+      return {65, 74};
+    case FitBand::A75p:
+      return {75, 104};
   }
   return {0, 0};
 }
@@ -24,11 +31,15 @@ std::pair<int, int> fit_band_ages(FitBand b) {
 int district_band_of(FitBand b) {
   switch (b) {
     case FitBand::A0_17:
-    case FitBand::A18_24: return 0;
+    case FitBand::A18_24:
+      return 0;
     case FitBand::A25_26:
-    case FitBand::A27_44: return 1;
-    case FitBand::A45_64: return 2;
-    default: return 3;
+    case FitBand::A27_44:
+      return 1;
+    case FitBand::A45_64:
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -109,7 +120,8 @@ PopulationTargets PopulationTargets::load(const std::filesystem::path& dir,
   for (int k = 0; k < kHouseholdTypes; ++k) {
     const auto type = static_cast<HouseholdType>(k);
     t.households_by_type[k] = hh.number(
-        hh.require({{"geography", "Leiden"}, {"year", "2024"}, {"household_type", to_string(type)}}),
+        hh.require(
+            {{"geography", "Leiden"}, {"year", "2024"}, {"household_type", to_string(type)}}),
         "count");
   }
 

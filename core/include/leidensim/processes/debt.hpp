@@ -1,7 +1,7 @@
 #pragma once
 // Problematic debt of households: inflow (higher below the poverty line) and outflow.
 //
-// Phase: hazards (parallel, per household; draws keyed by the head's person id).
+// Phase: hazards (parallel, per household; draws keyed by the first member's person id).
 // Reads: the household's poor flag (set by income in the previous month's payments).
 // Writes: the household debt flag and its duration.
 // Parameters (prefix "debt."): inflow_monthly_poor, inflow_monthly_nonpoor, outflow_monthly.

@@ -2,9 +2,10 @@
 // Demography: ageing, mortality, births, partnering, separation, leaving home and migration.
 //
 // Phases
-//   begin_month (parallel): every present person ages one month.
-//   hazards     (parallel): draws deaths, births, leaving home and partner search per person, and
-//                           emigration and separation per household; records them as events.
+//   hazards     (parallel): every present person ages one month (first, so that the later
+//                           modules of the phase see this month's age); then draws deaths,
+//                           births, leaving home and partner search per person, and emigration
+//                           and separation per household, recorded as events.
 //   transitions (serial):   applies the events in a fixed order (deaths, emigration,
 //                           separation, leaving home, partnering, births) and adds in-migrating
 //                           households.

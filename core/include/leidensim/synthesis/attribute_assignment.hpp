@@ -21,16 +21,4 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
 std::vector<MarginalRow> attribute_report(const Population& pop, const ParameterSet& ps,
                                           double scale);
 
-/// Monthly net wage (euros) for a job start: a lognormal draw around the median of the level,
-/// part-time with probability part_time_share. Shared by synthesis and the labour module.
-struct WageModel {
-  double median_by_level[4];
-  double sigma;
-  double part_time_share;
-  double part_time_factor;
-  static WageModel from(const ParameterSet& ps);
-  std::int32_t draw_cents(EduLevel level, std::uint32_t u1, std::uint32_t u2,
-                          std::uint32_t u3) const;
-};
-
 }  // namespace leidensim

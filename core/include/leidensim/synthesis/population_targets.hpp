@@ -33,11 +33,11 @@ struct DistrictTargets {
 };
 
 struct PopulationTargets {
-  std::string reference_date;             // e.g. 2024-01-01
-  std::vector<DistrictTargets> districts;  // in CBS code order
+  std::string reference_date;                                // e.g. 2024-01-01
+  std::vector<DistrictTargets> districts;                    // in CBS code order
   std::array<double, kHouseholdTypes> households_by_type{};  // city
-  double persons_0_17 = 0;                 // city
-  double persons_18_26 = 0;                // city
+  double persons_0_17 = 0;                                   // city
+  double persons_18_26 = 0;                                  // city
   double male_share_under_65 = 0;
   double male_share_65_plus = 0;
 

@@ -1,0 +1,26 @@
+#pragma once
+// Monthly net earnings drawn at a job start: lognormal around the median of the person's
+// education level, part-time with probability part_time_share. Shared by the synthesis of the
+// base population and the labour module, so both draw wages the same way.
+#include <cstdint>
+
+#include "leidensim/parameters.hpp"
+#include "leidensim/population.hpp"
+
+namespace leidensim {
+
+struct WageModel {
+  double median_by_level[4];  // euros per month, full-time, by EduLevel
+  double sigma;               // standard deviation of log earnings
+  double part_time_share;
+  double part_time_factor;
+
+  /// Reads labour.wage_median_by_level, labour.wage_sigma, labour.part_time_share and
+  /// labour.part_time_factor.
+  static WageModel from(const ParameterSet& ps);
+  /// Earnings in cents from three uniform draws.
+  std::int32_t draw_cents(EduLevel level, std::uint32_t u1, std::uint32_t u2,
+                          std::uint32_t u3) const;
+};
+
+}  // namespace leidensim
