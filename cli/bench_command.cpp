@@ -4,11 +4,14 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <memory>
 #include <sstream>
 
 #include "command_line.hpp"
+#include "interrupt_guard.hpp"
 #include "leidensim/errors.hpp"
+#include "leidensim/outputs/result_folder.hpp"
 #include "leidensim/replication_runner.hpp"
 #include "leidensim/scenario.hpp"
 
@@ -17,7 +20,8 @@ namespace leidensim::cli {
 namespace {
 
 /// Runs the reference kernel script and returns its person-months per second (0 if it failed).
-double reference_throughput(const std::string& script, std::size_t persons, int months, int threads) {
+double reference_throughput(const std::string& script, std::size_t persons, int months,
+                            int threads) {
   const std::string cmd = "'" + script + "' " + std::to_string(persons) + " " +
                           std::to_string(months) + " " + std::to_string(threads) + " 2>&1";
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
@@ -50,30 +54,41 @@ int bench_command(int argc, char** argv) {
   int repeats = 3;
   po::options_description desc(
       "leidensim bench [options]\n\n"
-      "Times one replication of the full population over the horizon (release build advised) at\n"
-      "each thread count, best of --repeat runs; reports person-months per second, ns per\n"
-      "person-month, bytes of state per person and the final-state hash (equal at every thread\n"
-      "count). With --reference, runs the reference kernel on the same population size in the\n"
-      "same process and reports leidensim's throughput as a share of it.\n\noptions");
+      "Times --replications replications (default 1; run in parallel like a comparison) of the\n"
+      "full population over the horizon at each thread count, best of --repeat runs (release\n"
+      "build advised); reports person-months per second, ns per person-month, bytes of state per\n"
+      "person and the final-state hash (equal at every thread count). With --reference, runs the\n"
+      "reference kernel on the same population size in the same run and reports leidensim's\n"
+      "throughput as a share of it. --threads N times N threads only; --output DIR writes\n"
+      "bench.csv there.\n\noptions");
   add_common_options(desc, common);
-  desc.add_options()
-      ("scale", po::value<double>(&scale)->default_value(1.0), "population scale")
-      ("years", po::value<int>(&years)->default_value(30), "simulated years")
-      ("thread-counts", po::value<std::string>(&thread_list)->default_value("1,2"), "comma-separated thread counts")
-      ("repeat", po::value<int>(&repeats)->default_value(3), "runs per thread count (best is reported)")
-      ("reference", po::value<std::string>(&reference), "reference kernel script (e.g. ../shared/bench/reference_kernel.sh)")
-      ("data", po::value<std::string>(&data), "data pack folder");
-  parse(argc, argv, desc);
+  desc.add_options()("scale", po::value<double>(&scale)->default_value(1.0), "population scale")(
+      "years", po::value<int>(&years)->default_value(30), "simulated years")(
+      "thread-counts", po::value<std::string>(&thread_list)->default_value("1,2"),
+      "comma-separated thread counts")("repeat", po::value<int>(&repeats)->default_value(3),
+                                       "runs per thread count (best is reported)")(
+      "reference", po::value<std::string>(&reference),
+      "reference kernel script (e.g. ../shared/bench/reference_kernel.sh)")(
+      "data", po::value<std::string>(&data), "data pack folder");
+  const auto vm = parse(argc, argv, desc);
   if (common.help) {
     std::cout << desc << "\n";
     return kExitOk;
   }
   std::vector<int> counts;
+  if (!vm["threads"].defaulted()) {
+    limit_threads(common.threads);  // validates the value
+    thread_list = std::to_string(common.threads == 0 ? hardware_threads() : common.threads);
+  }
+  const int replications = common.replications.value_or(1);
+  if (replications < 1 || replications > 10000)
+    throw InputError(input_error_message("", "--replications", "must be in 1..10000"));
   {
     std::stringstream ss(thread_list);
     for (std::string tok; std::getline(ss, tok, ',');) {
       const int n = std::atoi(tok.c_str());
-      if (n < 1 || n > 4096) throw InputError(input_error_message("", "--thread-counts", "bad count '" + tok + "'"));
+      if (n < 1 || n > 4096)
+        throw InputError(input_error_message("", "--thread-counts", "bad count '" + tok + "'"));
       counts.push_back(n);
     }
   }
@@ -87,37 +102,51 @@ int bench_command(int argc, char** argv) {
   const ModelSpec spec = make_model_spec(s, builtin_registry());
   const std::size_t persons = spec.base_population->persons();
   const int months = spec.total_months();
-  const double pm = static_cast<double>(persons) * months;
-  std::printf("bench: %zu persons x %d months (scale %g), best of %d\n", persons, months, scale, repeats);
-  std::printf("%8s %10s %14s %12s %14s %18s\n", "threads", "seconds", "person-months/s", "ns/pm",
-              "bytes/person", "final state hash");
+  const double pm = static_cast<double>(persons) * months * replications;
+  auto say = [&](const char* fmt, auto... args) {
+    if (!common.quiet) std::printf(fmt, args...);
+  };
+  say("bench: %zu persons x %d months x %d replication(s) (scale %g), best of %d\n", persons,
+      months, replications, scale, repeats);
+  say("%8s %10s %16s %10s %13s %18s %10s\n", "threads", "seconds", "person-months/s", "ns/pm",
+      "bytes/person", "final state hash", "reference");
+  std::ostringstream csv;
+  csv << "threads,replications,persons,months,seconds,person_months_per_s,ns_per_person_month,"
+         "bytes_per_person,final_state_hash,reference_person_months_per_s,share_of_reference\n";
   for (int t : counts) {
     const auto limit = limit_threads(t);
     double best = 1e300;
     std::uint64_t hash = 0;
-    double bytes = 0;
     for (int k = 0; k < repeats; ++k) {
-      Simulation sim(spec, 0);
       const auto t0 = std::chrono::steady_clock::now();
-      sim.run();
-      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-      hash = sim.population().hash();
-      bytes = sim.population().bytes_per_person();
+      const auto results = run_replications(spec, replications);
+      best = std::min(best,
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      hash = results.front().final_population_hash;
     }
-    std::printf("%8d %10.3f %14.4g %12.2f %14.1f %18llx\n", t, best, pm / best, best * 1e9 / pm,
-                bytes, static_cast<unsigned long long>(hash));
-    if (!reference.empty()) {
-      const double ref = reference_throughput(reference, persons, months, t);
-      if (ref > 0)
-        std::printf("%8s reference kernel: %.4g person-months/s; leidensim = %.0f%% of it\n", "",
-                    ref, 100.0 * (pm / best) / ref);
-      else
-        std::printf("%8s reference kernel did not run (%s)\n", "", reference.c_str());
-    }
+    const double bytes = Simulation(spec, 0).population().bytes_per_person();
+    const double ref = reference.empty() ? 0 : reference_throughput(reference, persons, months, t);
+    const double share = ref > 0 ? (pm / best) / ref : 0;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    say("%8d %10.3f %16.4g %10.2f %13.1f %18s %9.0f%%\n", t, best, pm / best, best * 1e9 / pm,
+        bytes, hex, 100 * share);
+    if (!reference.empty() && ref <= 0)
+      say("         reference kernel did not run (%s)\n", reference.c_str());
+    csv << t << ',' << replications << ',' << persons << ',' << months << ',' << best << ','
+        << pm / best << ',' << best * 1e9 / pm << ',' << bytes << ',' << hex << ',' << ref << ','
+        << share << '\n';
   }
-  std::printf("peak resident memory: %.1f MiB (%.0f bytes per person, base population and "
-              "one run)\n",
-              peak_rss_kib() / 1024.0, peak_rss_kib() * 1024.0 / static_cast<double>(persons));
+  say("(reference: the reference kernel's throughput on the same number of persons and months, "
+      "measured in this run; leidensim's as a share of it)\n");
+  say("peak resident memory: %.1f MiB\n", peak_rss_kib() / 1024.0);
+  if (common.output) {
+    outputs::ResultFolder folder(*common.output);
+    remove_on_interrupt(folder.staging());
+    std::ofstream(folder.staging() / "bench.csv") << csv.str();
+    folder.commit();
+    forget_on_interrupt(folder.staging());
+  }
   return kExitOk;
 }
 

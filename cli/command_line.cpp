@@ -19,17 +19,16 @@
 namespace leidensim::cli {
 
 void add_common_options(po::options_description& desc, CommonOptions& o) {
-  desc.add_options()
-      ("threads", po::value<int>(&o.threads)->default_value(0, "all cores"),
-       "worker threads; results are identical at any number")
-      ("replications", po::value<int>()->notifier([&o](int r) { o.replications = r; }),
-       "number of replications (overrides the scenario)")
-      ("seed", po::value<std::uint64_t>()->notifier([&o](std::uint64_t s) { o.seed = s; }),
-       "random seed (overrides the scenario)")
-      ("output", po::value<std::string>()->notifier([&o](const std::string& s) { o.output = s; }),
-       "results folder")
-      ("quiet", po::bool_switch(&o.quiet), "no progress or summary on the console")
-      ("help,h", po::bool_switch(&o.help), "show this help");
+  desc.add_options()("threads", po::value<int>(&o.threads)->default_value(0, "all cores"),
+                     "worker threads; results are identical at any number")(
+      "replications", po::value<int>()->notifier([&o](int r) { o.replications = r; }),
+      "number of replications (overrides the scenario)")(
+      "seed", po::value<std::uint64_t>()->notifier([&o](std::uint64_t s) { o.seed = s; }),
+      "random seed (overrides the scenario)")(
+      "output", po::value<std::string>()->notifier([&o](const std::string& s) { o.output = s; }),
+      "results folder")("quiet", po::bool_switch(&o.quiet),
+                        "no progress or summary on the console")("help,h", po::bool_switch(&o.help),
+                                                                 "show this help");
 }
 
 po::variables_map parse(int argc, char** argv, const po::options_description& desc,
@@ -49,7 +48,8 @@ int hardware_threads() {
 
 std::unique_ptr<tbb::global_control> limit_threads(int threads) {
   if (threads < 0 || threads > 4096)
-    throw InputError(input_error_message("", "--threads", "must be between 1 and 4096"));
+    throw InputError(
+        input_error_message("", "--threads", "must be between 0 (all cores) and 4096"));
   const int n = threads == 0 ? hardware_threads() : threads;
   return std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
                                                static_cast<std::size_t>(n));

@@ -1,15 +1,14 @@
 #pragma once
 // Conventions shared by every subcommand: --threads, --replications, --seed, --output, --quiet,
 // --help; exit codes 0 (ok), 2 (bad input), 1 (internal error).
-#include <boost/program_options.hpp>
+#include <tbb/global_control.h>
 
+#include <boost/program_options.hpp>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <tbb/global_control.h>
 
 namespace leidensim::cli {
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "command_line.hpp"
+#include "interrupt_guard.hpp"
 #include "leidensim/errors.hpp"
 
 namespace {
@@ -27,6 +28,7 @@ void print_usage() {
 
 int main(int argc, char** argv) {
   using namespace leidensim::cli;
+  install_interrupt_guard();
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
       !std::strcmp(argv[1], "help")) {
     print_usage();

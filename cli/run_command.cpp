@@ -3,10 +3,10 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "command_line.hpp"
+#include "interrupt_guard.hpp"
 #include "leidensim/errors.hpp"
 #include "leidensim/outputs/indicator_csv.hpp"
 #include "leidensim/outputs/result_folder.hpp"
@@ -42,15 +42,15 @@ int run_command(int argc, char** argv) {
       "the city totals and writes the indicators (per month, district and replication) as CSV to\n"
       "the results folder (default results/<scenario name>).\n\noptions");
   add_common_options(desc, common);
-  desc.add_options()
-      ("scenario", po::value<std::string>(&scenario_file), "scenario file (JSON)")
-      ("years", po::value<int>(&years), "reported years (overrides the scenario)")
-      ("scale", po::value<double>(&scale), "population scale, e.g. 0.1 or 140 (overrides the scenario)")
-      ("data", po::value<std::string>(&data), "data pack folder (overrides the scenario)")
-      ("check", po::bool_switch(&check), "check the population invariants after every month");
+  desc.add_options()("scenario", po::value<std::string>(&scenario_file), "scenario file (JSON)")(
+      "years", po::value<int>(&years), "reported years (overrides the scenario)")(
+      "scale", po::value<double>(&scale),
+      "population scale, e.g. 0.1 or 140 (overrides the scenario)")(
+      "data", po::value<std::string>(&data), "data pack folder (overrides the scenario)")(
+      "check", po::bool_switch(&check), "check the population invariants after every month");
   po::positional_options_description pos;
   pos.add("scenario", 1);
-  parse(argc, argv, desc, &pos);
+  const auto vm = parse(argc, argv, desc, &pos);
   if (common.help) {
     std::cout << desc << "\n";
     return kExitOk;
@@ -65,12 +65,14 @@ int run_command(int argc, char** argv) {
     s.replications = *common.replications;
   }
   if (common.seed) s.seed = *common.seed;
-  if (years) {
-    if (years < 1 || years > 200) throw InputError(input_error_message("", "--years", "must be in 1..200"));
+  if (vm.count("years")) {
+    if (years < 1 || years > 200)
+      throw InputError(input_error_message("", "--years", "must be in 1..200"));
     s.years = years;
   }
-  if (scale) {
-    if (!(scale > 0 && scale <= 1000)) throw InputError(input_error_message("", "--scale", "must be in (0, 1000]"));
+  if (vm.count("scale")) {
+    if (!(scale > 0 && scale <= 1000))
+      throw InputError(input_error_message("", "--scale", "must be in (0, 1000]"));
     s.scale = scale;
   }
   if (!data.empty()) s.data_dir = data;
@@ -82,6 +84,7 @@ int run_command(int argc, char** argv) {
   // Create the results folder only once the input is known to be good.
   outputs::ResultFolder folder(common.output ? *common.output
                                              : std::filesystem::path("results") / s.name);
+  remove_on_interrupt(folder.staging());
   Progress progress("run " + s.name, common.quiet);
   SimulationOptions options;
   options.check_invariants = check;
@@ -112,11 +115,13 @@ int run_command(int argc, char** argv) {
   };
   for (const auto& r : results) {
     char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(r.final_population_hash));
+    std::snprintf(hex, sizeof hex, "%016llx",
+                  static_cast<unsigned long long>(r.final_population_hash));
     info["final_population_hash"].push_back(hex);
   }
   std::ofstream(folder.staging() / "run.json") << info.dump(2) << "\n";
   folder.commit();
+  forget_on_interrupt(folder.staging());
 
   if (!common.quiet) {
     std::printf("%s: %d replication%s x %d years, %zu persons at start (scale %g), %.1f s\n\n",

@@ -9,12 +9,18 @@ void print_yearly_summary(std::FILE* out, YearMonth start,
     const char* header;
   };
   static const Column columns[] = {
-      {Indicator::Persons, "persons"},         {Indicator::Households, "househ."},
-      {Indicator::Employed, "employed"},       {Indicator::Unemployed, "unempl."},
-      {Indicator::Bijstand, "bijstand"},       {Indicator::HouseholdsInPoverty, "poor hh"},
-      {Indicator::ChildrenInPoverty, "poor <18"}, {Indicator::ProblematicDebt, "debt hh"},
-      {Indicator::Jeugdhulp, "jeugdh."},       {Indicator::Wmo, "wmo"},
-      {Indicator::EarlySchoolLeavers, "vsv"},  {Indicator::NoStartkwalificatie18to27, "no-sk"},
+      {Indicator::Persons, "persons"},
+      {Indicator::Households, "househ."},
+      {Indicator::Employed, "employed"},
+      {Indicator::Unemployed, "unempl."},
+      {Indicator::Bijstand, "bijstand"},
+      {Indicator::HouseholdsInPoverty, "poor hh"},
+      {Indicator::ChildrenInPoverty, "poor <18"},
+      {Indicator::ProblematicDebt, "debt hh"},
+      {Indicator::Jeugdhulp, "jeugdh."},
+      {Indicator::Wmo, "wmo"},
+      {Indicator::EarlySchoolLeavers, "vsv"},
+      {Indicator::NoStartkwalificatie18to27, "no-sk"},
       {Indicator::Neet16to27, "neet"},
   };
   if (results.empty()) return;
@@ -28,7 +34,8 @@ void print_yearly_summary(std::FILE* out, YearMonth start,
     std::fprintf(out, "%-6d", start.plus_months(12 * y).year);
     for (const auto& c : columns) {
       double sum = 0;
-      for (const auto& r : results) sum += static_cast<double>(r.indicators.yearly_city(y, c.indicator));
+      for (const auto& r : results)
+        sum += static_cast<double>(r.indicators.yearly_city(y, c.indicator));
       std::fprintf(out, " %8.0f", sum / static_cast<double>(results.size()));
     }
     std::fprintf(out, "\n");

@@ -56,8 +56,8 @@ void write_yearly_indicators_csv(const std::filesystem::path& file, const std::s
         for (int d = 0; d < s.districts(); ++d)
           out << scenario << ',' << r.replication << ',' << year << ',' << quoted(districts[d])
               << ',' << table[i].name << ',' << s.yearly(y, d, ind) << '\n';
-        out << scenario << ',' << r.replication << ',' << year << ",Leiden," << table[i].name
-            << ',' << s.yearly_city(y, ind) << '\n';
+        out << scenario << ',' << r.replication << ',' << year << ",Leiden," << table[i].name << ','
+            << s.yearly_city(y, ind) << '\n';
       }
     }
   }

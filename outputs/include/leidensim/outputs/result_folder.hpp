@@ -1,7 +1,9 @@
 #pragma once
 // A results folder that appears whole or not at all: files are written into a staging folder
-// next to the destination, which is renamed into place by commit(). If the run fails or is
-// interrupted, the staging folder is removed and no half-written results are left behind.
+// next to the destination (".<name>.partial-<pid>"), which is renamed into place by commit().
+// If the run fails, the destructor removes the staging folder; the command line also removes it
+// on SIGINT/SIGTERM (see cli/interrupt_guard.hpp). Staging folders left by a killed process
+// (SIGKILL, power loss) are removed by the next ResultFolder for the same destination.
 #include <filesystem>
 
 namespace leidensim::outputs {

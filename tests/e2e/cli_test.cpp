@@ -1,0 +1,459 @@
+// End-to-end tests of the leidensim program: help, a tiny run and its files, reproducibility
+// across thread counts, bad input (exit code 2, a message naming the file and the JSON path, no
+// results folder), the population summary and the invariant check.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "leidensim/indicators.hpp"
+#include "support/test_model.hpp"
+
+namespace leidensim {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Outcome {
+  int code = -1;  // exit status, or 128 + signal number
+  std::string out, err;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> split(const std::string& line, char sep = ',') {
+  std::vector<std::string> out;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, sep)) out.push_back(field);
+  if (!line.empty() && line.back() == sep) out.emplace_back();
+  return out;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+/// Every test gets a fresh working folder (the program's current directory, so a default
+/// results/ folder would land there too) and a separate folder for the captured output.
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static std::atomic<int> counter{0};
+    root_ = fs::temp_directory_path() /
+            ("leidensim_cli_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    fs::remove_all(root_);
+    work_ = root_ / "work";
+    io_ = root_ / "io";
+    fs::create_directories(work_);
+    fs::create_directories(io_);
+    ASSERT_TRUE(fs::exists(test::cli_binary())) << test::cli_binary();
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(root_, ec);
+  }
+
+  /// Runs `leidensim <args>` in the working folder.
+  Outcome run(const std::string& args) const {
+    const std::string cmd = "cd " + quote(work_.string()) + " && " +
+                            quote(test::cli_binary().string()) + " " + args + " >" +
+                            quote((io_ / "stdout").string()) + " 2>" +
+                            quote((io_ / "stderr").string()) + " </dev/null";
+    const int status = std::system(cmd.c_str());
+    Outcome o;
+    if (status != -1 && WIFEXITED(status))
+      o.code = WEXITSTATUS(status);
+    else if (status != -1 && WIFSIGNALED(status))
+      o.code = 128 + WTERMSIG(status);
+    o.out = slurp(io_ / "stdout");
+    o.err = slurp(io_ / "stderr");
+    return o;
+  }
+
+  /// The tiny scenario: 2% of Leiden, 2 years, 2 replications.
+  static json tiny() {
+    return {{"name", "tiny"},
+            {"data", test::data_dir().string()},
+            {"scale", 0.02},
+            {"years", 2},
+            {"replications", 2}};
+  }
+  fs::path write_scenario(const json& j, const std::string& file = "tiny.json") const {
+    return write_text(j.dump(2), file);
+  }
+  fs::path write_text(const std::string& text, const std::string& file) const {
+    const fs::path p = work_ / file;
+    std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
+    return p;
+  }
+  /// Entries of the working folder (hidden ones included).
+  std::set<std::string> work_entries() const {
+    std::set<std::string> out;
+    for (const auto& e : fs::directory_iterator(work_)) out.insert(e.path().filename().string());
+    return out;
+  }
+
+  /// Bad input: exit code 2, every `needles` on stderr, and nothing written to the working
+  /// folder (no results folder, no staging folder).
+  void expect_bad_input(const std::string& args, const std::vector<std::string>& needles) const {
+    const auto before = work_entries();
+    const fs::path output = work_ / "out";
+    const Outcome o = run(args + " --output " + quote(output.string()));
+    EXPECT_EQ(o.code, 2) << "leidensim " << args << "\nstderr: " << o.err << "\nstdout: " << o.out;
+    EXPECT_FALSE(o.err.empty()) << "leidensim " << args << ": no message on stderr";
+    for (const auto& n : needles)
+      EXPECT_NE(o.err.find(n), std::string::npos)
+          << "leidensim " << args << ": the message does not mention \"" << n
+          << "\"\nstderr: " << o.err;
+    EXPECT_FALSE(fs::exists(output)) << "leidensim " << args << " left a results folder";
+    EXPECT_EQ(work_entries(), before) << "leidensim " << args << " left files behind";
+  }
+  /// A scenario that is bad in one way: exit 2, a message with the file and the JSON path.
+  void expect_bad_scenario(const json& j, const std::string& json_path) {
+    const fs::path file = write_scenario(j, "bad.json");
+    expect_bad_input("run " + quote(file.string()) + " --quiet", {file.string(), json_path});
+  }
+
+  fs::path root_, work_, io_;
+};
+
+// ---- help ----
+
+TEST_F(Cli, HelpNamesTheCommandsAndSharedOptions) {
+  const Outcome o = run("--help");
+  EXPECT_EQ(o.code, 0) << o.err;
+  for (const char* s : {"usage", "run", "population", "bench", "--threads", "--replications",
+                        "--seed", "--output", "--quiet", "--help"})
+    EXPECT_NE(o.out.find(s), std::string::npos) << "leidensim --help lacks " << s << ":\n" << o.out;
+}
+
+TEST_F(Cli, EveryCommandHasHelpNamingItsOptions) {
+  const std::map<std::string, std::vector<std::string>> own = {
+      {"run", {"--years", "--scale", "--data", "--check"}},
+      {"population", {"--summary", "--scale", "--data"}},
+      {"bench", {"--scale", "--years", "--thread-counts"}},
+  };
+  for (const auto& [command, options] : own) {
+    const Outcome o = run(command + " --help");
+    EXPECT_EQ(o.code, 0) << command << " --help: " << o.err;
+    EXPECT_NE(o.out.find("leidensim " + command), std::string::npos) << o.out;
+    std::vector<std::string> all = {"--threads", "--replications", "--seed",
+                                    "--output",  "--quiet",        "--help"};
+    all.insert(all.end(), options.begin(), options.end());
+    for (const auto& s : all)
+      EXPECT_NE(o.out.find(s), std::string::npos)
+          << "leidensim " << command << " --help lacks " << s << ":\n"
+          << o.out;
+  }
+}
+
+TEST_F(Cli, NoCommandPrintsUsageAndFails) {
+  const Outcome o = run("");
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.out.find("usage"), std::string::npos) << o.out;
+}
+
+// ---- a tiny run ----
+
+TEST_F(Cli, TinyRunWritesItsIndicatorsAndRunInfo) {
+  const fs::path scenario = write_scenario(tiny());
+  const fs::path output = work_ / "results_tiny";
+  const Outcome o = run("run " + quote(scenario.string()) + " --output " + quote(output.string()));
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_NE(o.out.find("2025"), std::string::npos) << o.out;  // the yearly summary
+  EXPECT_NE(o.out.find("2026"), std::string::npos) << o.out;
+
+  const auto& table = indicator_table();
+  std::set<std::string> indicator_names;
+  for (const auto& info : table) indicator_names.insert(info.name);
+  ASSERT_EQ(indicator_names.size(), static_cast<std::size_t>(kIndicators));
+
+  // Monthly: every (replication, month, district, indicator) exactly once.
+  const auto monthly = lines(slurp(output / "indicators_monthly.csv"));
+  ASSERT_FALSE(monthly.empty());
+  EXPECT_EQ(monthly.front(), "scenario,replication,year,month,district,indicator,value");
+  EXPECT_EQ(monthly.size() - 1, static_cast<std::size_t>(2 * 24 * 10 * kIndicators));
+  std::set<std::string> keys, districts, indicators, replications;
+  std::map<std::string, long long> persons_dec_2025, births_2025;  // by replication
+  for (std::size_t i = 1; i < monthly.size(); ++i) {
+    const auto f = split(monthly[i]);
+    ASSERT_EQ(f.size(), 7u) << "line " << i + 1 << ": " << monthly[i];
+    EXPECT_EQ(f[0], "tiny");
+    const int year = std::stoi(f[2]), month = std::stoi(f[3]);
+    EXPECT_TRUE(year == 2025 || year == 2026) << monthly[i];
+    EXPECT_TRUE(month >= 1 && month <= 12) << monthly[i];
+    const long long value = std::stoll(f[6]);
+    EXPECT_GE(value, 0) << monthly[i];
+    keys.insert(f[1] + "," + f[2] + "," + f[3] + "," + f[4] + "," + f[5]);
+    replications.insert(f[1]);
+    districts.insert(f[4]);
+    indicators.insert(f[5]);
+    if (year == 2025 && month == 12 && f[5] == "persons") persons_dec_2025[f[1]] += value;
+    if (year == 2025 && f[5] == "births") births_2025[f[1]] += value;
+  }
+  EXPECT_EQ(keys.size(), monthly.size() - 1) << "duplicate rows";
+  EXPECT_EQ(replications, (std::set<std::string>{"0", "1"}));
+  EXPECT_EQ(districts.size(), 10u);
+  EXPECT_EQ(indicators, indicator_names);
+
+  // Yearly: the districts and the city total; the city's December stock and yearly flow agree
+  // with the monthly file.
+  const auto yearly = lines(slurp(output / "indicators_yearly.csv"));
+  ASSERT_FALSE(yearly.empty());
+  EXPECT_EQ(yearly.front(), "scenario,replication,year,district,indicator,value");
+  EXPECT_EQ(yearly.size() - 1, static_cast<std::size_t>(2 * 2 * 11 * kIndicators));
+  std::set<std::string> yearly_districts;
+  int checked = 0;
+  for (std::size_t i = 1; i < yearly.size(); ++i) {
+    const auto f = split(yearly[i]);
+    ASSERT_EQ(f.size(), 6u) << yearly[i];
+    yearly_districts.insert(f[3]);
+    if (f[2] == "2025" && f[3] == "Leiden" && f[4] == "persons") {
+      EXPECT_EQ(std::stoll(f[5]), persons_dec_2025[f[1]]) << yearly[i];
+      ++checked;
+    }
+    if (f[2] == "2025" && f[3] == "Leiden" && f[4] == "births") {
+      EXPECT_EQ(std::stoll(f[5]), births_2025[f[1]]) << yearly[i];
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 4);
+  EXPECT_EQ(yearly_districts.size(), 11u);
+  EXPECT_TRUE(yearly_districts.count("Leiden"));
+  // About 2% of Leiden's 130,000 persons.
+  EXPECT_NEAR(static_cast<double>(persons_dec_2025["0"]), 0.02 * 130108, 0.1 * 0.02 * 130108);
+
+  // run.json: the scenario as given and one final hash per replication.
+  json info;
+  ASSERT_NO_THROW(info = json::parse(slurp(output / "run.json")));
+  EXPECT_EQ(info.value("replications", 0), 2);
+  EXPECT_EQ(info.value("years", 0), 2);
+  EXPECT_EQ(info.value("seed", std::uint64_t{0}), 20240101u);
+  EXPECT_EQ(info["scenario"], tiny());
+  ASSERT_TRUE(info["final_population_hash"].is_array());
+  EXPECT_EQ(info["final_population_hash"].size(), 2u);
+  EXPECT_NE(info["final_population_hash"][0], info["final_population_hash"][1]);
+  EXPECT_TRUE(info.contains("started") && info.contains("finished") && info.contains("version"));
+
+  // Nothing else: no staging folder or default results/ left in the working folder.
+  EXPECT_EQ(work_entries(), (std::set<std::string>{"tiny.json", "results_tiny"}));
+}
+
+TEST_F(Cli, ResultsDoNotDependOnTheNumberOfThreads) {
+  const fs::path scenario = write_scenario(tiny());
+  std::map<std::string, std::string> monthly, yearly;
+  for (const std::string threads : {"1", "2"}) {
+    const fs::path output = work_ / ("threads_" + threads);
+    const Outcome o = run("run " + quote(scenario.string()) + " --quiet --threads " + threads +
+                          " --output " + quote(output.string()));
+    ASSERT_EQ(o.code, 0) << "--threads " << threads << ": " << o.err;
+    monthly[threads] = slurp(output / "indicators_monthly.csv");
+    yearly[threads] = slurp(output / "indicators_yearly.csv");
+    ASSERT_FALSE(monthly[threads].empty());
+  }
+  EXPECT_TRUE(monthly["1"] == monthly["2"]) << "indicators_monthly.csv differs at 1 and 2 threads";
+  EXPECT_TRUE(yearly["1"] == yearly["2"]) << "indicators_yearly.csv differs at 1 and 2 threads";
+}
+
+TEST_F(Cli, CheckedRunHoldsTheInvariantsAndGivesTheSameResults) {
+  const fs::path scenario = write_scenario(tiny());
+  const Outcome checked = run("run " + quote(scenario.string()) + " --check --quiet --output " +
+                              quote((work_ / "checked").string()));
+  ASSERT_EQ(checked.code, 0) << checked.err;
+  const Outcome plain = run("run " + quote(scenario.string()) + " --quiet --output " +
+                            quote((work_ / "plain").string()));
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  const std::string a = slurp(work_ / "checked" / "indicators_monthly.csv");
+  EXPECT_FALSE(a.empty());
+  EXPECT_TRUE(a == slurp(work_ / "plain" / "indicators_monthly.csv"))
+      << "checking the invariants changed the results";
+  EXPECT_TRUE(fs::exists(work_ / "checked" / "run.json"));
+}
+
+// ---- bad input ----
+
+TEST_F(Cli, UnknownKeyIsRejected) {
+  json j = tiny();
+  j["colour"] = 1;
+  expect_bad_scenario(j, "/colour");
+}
+
+TEST_F(Cli, WrongTypeIsRejected) {
+  json j = tiny();
+  j["years"] = "ten";
+  expect_bad_scenario(j, "/years");
+}
+
+TEST_F(Cli, OutOfRangeValueIsRejected) {
+  json j = tiny();
+  j["replications"] = 0;
+  expect_bad_scenario(j, "/replications");
+}
+
+TEST_F(Cli, UnknownParameterIsRejected) {
+  json j = tiny();
+  j["parameters"] = {{"no.such", 1}};
+  expect_bad_scenario(j, "/parameters/no.such");
+}
+
+TEST_F(Cli, ParameterOutsideItsRangeIsRejected) {
+  json j = tiny();
+  j["parameters"] = {{"labour.job_loss_monthly", 1.5}};
+  expect_bad_scenario(j, "/parameters/labour.job_loss_monthly");
+  const Outcome o = run("run " + quote((work_ / "bad.json").string()) + " --quiet");
+  EXPECT_NE(o.err.find("1.5"), std::string::npos) << o.err;
+}
+
+TEST_F(Cli, MeasuresAreRejected) {
+  json j = tiny();
+  j["measures"] = json::array({{{"name", "extra_debt_help"}}});
+  expect_bad_scenario(j, "/measures");
+}
+
+TEST_F(Cli, InvalidJsonIsRejected) {
+  const fs::path file = write_text("{ \"name\": \"tiny\", \"years\": 2,", "broken.json");
+  expect_bad_input("run " + quote(file.string()), {file.string(), "JSON"});
+}
+
+TEST_F(Cli, MissingScenarioFileIsRejected) {
+  const fs::path file = work_ / "no_such_scenario.json";
+  expect_bad_input("run " + quote(file.string()), {file.string()});
+}
+
+TEST_F(Cli, MissingDataPackIsRejected) {
+  json j = tiny();
+  j["data"] = (work_ / "no_such_data").string();
+  expect_bad_scenario(j, "/data");
+}
+
+TEST_F(Cli, UnknownCommandIsRejected) {
+  expect_bad_input("frobnicate", {"frobnicate"});
+}
+
+TEST_F(Cli, BadOptionsAreRejected) {
+  const fs::path file = write_scenario(tiny());
+  const std::string run_tiny = "run " + quote(file.string()) + " --quiet";
+  expect_bad_input(run_tiny + " --threads -1", {"--threads"});
+  expect_bad_input(run_tiny + " --threads=-1", {"--threads"});
+  expect_bad_input(run_tiny + " --threads many", {"threads"});
+  expect_bad_input(run_tiny + " --frobnicate", {"--frobnicate"});
+  expect_bad_input(run_tiny + " --replications 0", {"--replications"});
+  expect_bad_input(run_tiny + " --years 201", {"--years"});
+  expect_bad_input(run_tiny + " --scale -1", {"--scale"});
+  expect_bad_input("run --quiet", {"scenario"});
+  expect_bad_input("population --scale -1 --quiet", {"--scale"});
+}
+
+TEST_F(Cli, ZeroYearsOrScaleOnTheCommandLineIsRejected) {
+  // --years must be in 1..200 and --scale in (0, 1000]; 0 is outside both ranges and must not
+  // be taken as "not given".
+  const fs::path file = write_scenario(tiny());
+  const std::string run_tiny = "run " + quote(file.string()) + " --quiet";
+  expect_bad_input(run_tiny + " --years 0", {"--years"});
+  expect_bad_input(run_tiny + " --scale 0", {"--scale"});
+  expect_bad_input("population --scale 0 --quiet", {"--scale"});
+}
+
+TEST_F(Cli, InterruptedRunLeavesNothingBehind) {
+  // Long enough (20% of Leiden, 30 years, 4 replications on one thread: seconds) to be
+  // interrupted while the simulation runs, i.e. after the results folder was staged.
+  json j = tiny();
+  j["scale"] = 0.2;
+  j["years"] = 30;
+  j["replications"] = 4;
+  const fs::path scenario = write_scenario(j);
+  const fs::path output = work_ / "interrupted";
+  const std::string binary = test::cli_binary().string(), scenario_s = scenario.string(),
+                    output_s = output.string(), null = "/dev/null";
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const int fd = ::open(null.c_str(), O_WRONLY);
+    ::dup2(fd, STDOUT_FILENO);
+    ::dup2(fd, STDERR_FILENO);
+    ::signal(SIGINT, SIG_DFL);  // as at a terminal, even if this test runs with SIGINT ignored
+    ::execl(binary.c_str(), binary.c_str(), "run", scenario_s.c_str(), "--quiet", "--threads", "1",
+            "--output", output_s.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // Wait until the run has staged its results folder (anything new in the working folder).
+  const auto before = work_entries();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  bool staged = false;
+  while (!staged && std::chrono::steady_clock::now() < deadline) {
+    staged = work_entries() != before;
+    if (!staged) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(staged) << "the run did not stage a results folder within 20 s";
+  ASSERT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+      << "the run finished before it could be interrupted";
+  EXPECT_FALSE(fs::exists(output)) << "an interrupted run left its results folder";
+  std::string leftovers;
+  for (const auto& e : work_entries())
+    if (!before.count(e)) leftovers += " " + e;
+  EXPECT_TRUE(leftovers.empty()) << "an interrupted run left behind:" << leftovers;
+}
+
+// ---- population ----
+
+TEST_F(Cli, PopulationSummaryShowsTheMarginalGroups) {
+  const Outcome o = run("population --summary --scale 0.05");
+  ASSERT_EQ(o.code, 0) << o.err;
+  for (const char* g :
+       {"persons by district", "households by district", "households with children by district",
+        "persons by district and age", "households by type", "persons by age", "social attributes",
+        "target", "synthetic", "Binnenstad-Zuid", "Stevenshofdistrict"})
+    EXPECT_NE(o.out.find(g), std::string::npos) << "the summary lacks \"" << g << "\":\n" << o.out;
+  // "synthetic population of <data>: N persons in M households, ..."
+  const auto at = o.out.find(" persons in ");
+  ASSERT_NE(at, std::string::npos) << o.out;
+  const auto start = o.out.rfind(' ', at - 1);
+  const double persons = std::stod(o.out.substr(start + 1, at - start - 1));
+  EXPECT_NEAR(persons, 0.05 * 130108, 0.02 * 0.05 * 130108) << o.out;
+}
+
+TEST_F(Cli, PopulationWritesItsMarginalsWithOutput) {
+  const fs::path output = work_ / "population";
+  const Outcome o = run("population --scale 0.05 --quiet --output " + quote(output.string()));
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_TRUE(o.out.empty()) << "--quiet printed:\n" << o.out;
+  const auto rows = lines(slurp(output / "population_marginals.csv"));
+  ASSERT_GT(rows.size(), 50u);
+  EXPECT_EQ(rows.front(), "group,name,unit,target,synthetic,deviation,tolerance,within_tolerance");
+}
+
+}  // namespace
+}  // namespace leidensim
