@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <tuple>
+#include <unordered_map>
 
 #include "leidensim/model_spec.hpp"
 #include "leidensim/rate_tables.hpp"
@@ -18,6 +20,34 @@ constexpr std::uint32_t kSubPerson = 0, kSubHousehold = 1, kSubMatching = 2,
                         kSubImmigrationCount = 3, kSubNewborn = 5,
                         kSubImmigrationPick = 0x10000;  // + attempt number
 constexpr std::uint32_t kMaxPickAttempts = 1000;
+
+/// Current slots of persons followed by id while households are rebuilt.
+class SlotTracker {
+ public:
+  void follow(const Population& pop, std::uint32_t slot) {
+    if (pop.present(slot)) slot_of_[pop.id[slot]] = slot;
+  }
+  /// The person's current slot, if followed and still present.
+  std::optional<std::uint32_t> slot(const Population& pop, std::uint32_t slot_at_event) const {
+    auto it = slot_of_.find(pop.id[slot_at_event]);
+    if (it == slot_of_.end() || !pop.present(it->second)) return std::nullopt;
+    return it->second;
+  }
+  std::optional<std::uint32_t> slot_of_id(const Population& pop, std::uint32_t id) const {
+    auto it = slot_of_.find(id);
+    if (it == slot_of_.end() || !pop.present(it->second)) return std::nullopt;
+    return it->second;
+  }
+  /// Records the new slots of the members of a (re)built household.
+  void rehome(const Population& pop, std::uint32_t household) {
+    const std::uint32_t end = pop.hh_first[household] + pop.hh_slots[household];
+    for (std::uint32_t p = pop.hh_first[household]; p < end; ++p)
+      if (auto it = slot_of_.find(pop.id[p]); it != slot_of_.end()) it->second = p;
+  }
+
+ private:
+  std::unordered_map<std::uint32_t, std::uint32_t> slot_of_;
+};
 
 class Demography final : public Module {
  public:
@@ -45,12 +75,17 @@ class Demography final : public Module {
 
   void run_serial(Phase phase, SerialContext& c) override {
     if (phase != kTransitions) return;
+    // Applying an event may move households to new slots; persons named by later events
+    // (mothers, partner seekers) are therefore followed by id.
+    SlotTracker tracked;
+    for (auto p : c.events.births) tracked.follow(c.pop, p);
+    for (auto p : c.events.partner_seekers) tracked.follow(c.pop, p);
     apply_deaths(c);
     apply_emigration(c);
-    apply_separations(c);
-    apply_leaving_home(c);
-    apply_partnering(c);
-    apply_births(c);
+    apply_separations(c, tracked);
+    apply_leaving_home(c, tracked);
+    apply_partnering(c, tracked);
+    apply_births(c, tracked);
     apply_immigration(c);
   }
 
@@ -149,17 +184,17 @@ class Demography final : public Module {
   }
 
   /// Moves one person out into a new one-person household in the same district.
-  static void move_out_alone(Population& pop, std::uint32_t p) {
+  static void move_out_alone(Population& pop, std::uint32_t p, SlotTracker& tracked) {
     PersonRecord r = pop.record(p);
     r.role = Role::Head;
     const auto h = pop.household[p];
     const auto d = pop.district[p];
     pop.vacate(p);
     if (pop.household_present(h)) pop.refresh_household(h);
-    pop.add_household(d, {r});
+    tracked.rehome(pop, pop.add_household(d, {r}));
   }
 
-  static void apply_separations(SerialContext& c) {
+  static void apply_separations(SerialContext& c, SlotTracker& tracked) {
     Population& pop = c.pop;
     for (auto h : c.events.separations) {
       if (!pop.household_present(h)) continue;
@@ -172,32 +207,30 @@ class Demography final : public Module {
         if (pop.role[p] == Role::Partner) partner = p;
       }
       const bool head_leaves = pop.sex[head] == Sex::Male && pop.sex[partner] == Sex::Female;
-      move_out_alone(pop, head_leaves ? head : partner);
+      move_out_alone(pop, head_leaves ? head : partner, tracked);
     }
   }
 
-  static void apply_leaving_home(SerialContext& c) {
+  static void apply_leaving_home(SerialContext& c, SlotTracker& tracked) {
     Population& pop = c.pop;
     for (auto p : c.events.leaving_home)
-      if (pop.present(p) && pop.role[p] == Role::Child) move_out_alone(pop, p);
+      if (pop.present(p) && pop.role[p] == Role::Child) move_out_alone(pop, p, tracked);
   }
 
-  void apply_partnering(SerialContext& c) const {
+  void apply_partnering(SerialContext& c, SlotTracker& tracked) const {
     Population& pop = c.pop;
     // Bucket seekers by (district, five-year age band, sex); order each bucket by a random key.
     std::map<std::tuple<int, int, int>, std::vector<std::pair<std::uint32_t, std::uint32_t>>>
         buckets;
     const MonthStream rng = c.month.stream(kStream);
-    for (auto p : c.events.partner_seekers) {
-      if (!pop.present(p) || !seeks_partner_role(pop, p)) continue;
+    for (auto event_slot : c.events.partner_seekers) {
+      const auto slot = tracked.slot(pop, event_slot);
+      if (!slot || !seeks_partner_role(pop, *slot)) continue;
+      const std::uint32_t p = *slot;
       const int band = std::min<int>(static_cast<int>(pop.age_years(p)) / 5, 20);
       buckets[{pop.district[p], band, static_cast<int>(pop.sex[p])}].emplace_back(
           rng(pop.id[p], kSubMatching)[0], pop.id[p]);
     }
-    // Slots move as households are rebuilt, so seekers are tracked by id.
-    std::map<std::uint32_t, std::uint32_t> slot_of;
-    for (auto p : c.events.partner_seekers)
-      if (pop.present(p)) slot_of[pop.id[p]] = p;
     for (auto& [key, men] : buckets) {
       if (std::get<2>(key) != static_cast<int>(Sex::Male)) continue;
       auto it = buckets.find({std::get<0>(key), std::get<1>(key), static_cast<int>(Sex::Female)});
@@ -206,14 +239,15 @@ class Demography final : public Module {
       std::sort(men.begin(), men.end());
       std::sort(women.begin(), women.end());
       const std::size_t n = std::min(men.size(), women.size());
-      for (std::size_t k = 0; k < n; ++k)
-        form_couple(pop, slot_of.at(men[k].second), slot_of.at(women[k].second), slot_of);
+      for (std::size_t k = 0; k < n; ++k) {
+        const auto m = tracked.slot_of_id(pop, men[k].second);
+        const auto w = tracked.slot_of_id(pop, women[k].second);
+        if (m && w) form_couple(pop, *m, *w, tracked);
+      }
     }
   }
 
-  static void form_couple(Population& pop, std::uint32_t m, std::uint32_t w,
-                          std::map<std::uint32_t, std::uint32_t>& slot_of) {
-    if (!pop.present(m) || !pop.present(w)) return;
+  static void form_couple(Population& pop, std::uint32_t m, std::uint32_t w, SlotTracker& tracked) {
     const auto hm = pop.household[m], hw = pop.household[w];
     if (hm == hw) return;
     auto single_parent_head = [&](std::uint32_t p) {
@@ -222,10 +256,6 @@ class Demography final : public Module {
     };
     const bool m_parent = single_parent_head(m), w_parent = single_parent_head(w);
     if (m_parent && w_parent) return;  // two families merging is left out of the model
-    auto remember_new_slots = [&](std::uint32_t h) {
-      for (auto p : pop.members(h))
-        if (auto it = slot_of.find(pop.id[p]); it != slot_of.end()) it->second = p;
-    };
     if (m_parent || w_parent) {
       const std::uint32_t mover = m_parent ? w : m;
       const std::uint32_t host = pop.household[m_parent ? m : w];
@@ -234,7 +264,7 @@ class Demography final : public Module {
       const auto old = pop.household[mover];
       pop.vacate(mover);
       if (pop.household_present(old)) pop.refresh_household(old);
-      remember_new_slots(pop.regrow_household(host, {r}));
+      tracked.rehome(pop, pop.regrow_household(host, {r}));
       return;
     }
     PersonRecord rw = pop.record(w), rm = pop.record(m);
@@ -245,20 +275,22 @@ class Demography final : public Module {
     pop.vacate(m);
     if (pop.household_present(hw)) pop.refresh_household(hw);
     if (pop.household_present(hm)) pop.refresh_household(hm);
-    pop.add_household(d, {rw, rm});
+    tracked.rehome(pop, pop.add_household(d, {rw, rm}));
   }
 
-  void apply_births(SerialContext& c) const {
+  void apply_births(SerialContext& c, SlotTracker& tracked) const {
     Population& pop = c.pop;
     const MonthStream rng = c.month.stream(kStream);
-    for (auto p : c.events.births) {
-      if (!pop.present(p)) continue;
+    for (auto event_slot : c.events.births) {
+      const auto slot = tracked.slot(pop, event_slot);
+      if (!slot) continue;  // died or left this month
+      const std::uint32_t p = *slot;
       PersonRecord baby;
       baby.id = 0;  // assigned in order of application
       baby.sex = male_at_birth_.fires(rng(pop.id[p], kSubNewborn)[0]) ? Sex::Male : Sex::Female;
       baby.role = Role::Child;
       ++c.flows.at(pop.district[p], Indicator::Births);
-      pop.regrow_household(pop.household[p], {baby});
+      tracked.rehome(pop, pop.regrow_household(pop.household[p], {baby}));
     }
   }
 

@@ -47,19 +47,20 @@ class LabourModule final : public Module {
     for (std::uint32_t p = first; p < c.block.person_end; ++p) {
       if (!pop.present(p)) continue;
       Labour s = pop.labour[p];
-      if (s == Labour::Student || s == Labour::Retired) continue;
+      if (s == Labour::Retired) continue;
       const std::uint16_t age = pop.age_months[p];
+      if (age >= pension_age_months_) {  // students too
+        pop.labour[p] = Labour::Retired;
+        pop.benefit[p] = Benefit::AOW;
+        pop.labour_months[p] = pop.benefit_months[p] = 0;
+        continue;
+      }
+      if (s == Labour::Student) continue;
       if (s == Labour::Child) {
         if (age < 16 * 12 || pop.edu_stage[p] != EduStage::None) continue;
         s = Labour::Unemployed;  // past compulsory school age and not in education
         pop.labour[p] = s;
         pop.labour_months[p] = 0;
-      }
-      if (age >= pension_age_months_) {
-        pop.labour[p] = Labour::Retired;
-        pop.benefit[p] = Benefit::AOW;
-        pop.labour_months[p] = pop.benefit_months[p] = 0;
-        continue;
       }
       step(pop, p, s, rng, {draws.u0(p - first), draws.u1(p - first), draws.u2(p - first), 0});
     }
@@ -89,7 +90,8 @@ class LabourModule final : public Module {
     switch (s) {
       case Labour::Employed:
         if (job_loss_.fires(u0)) {
-          const bool ww = pop.labour_months[p] >= ww_min_months_;
+          // Durations count completed months before this one, so this month is the +1.
+          const bool ww = pop.labour_months[p] + 1 >= ww_min_months_;
           set_labour(pop, p, Labour::Unemployed);
           set_benefit(pop, p, ww ? Benefit::WW : Benefit::None);
           return;
@@ -124,7 +126,7 @@ class LabourModule final : public Module {
           start_job(pop, p, rng);
           return;
         }
-        if (b == Benefit::WW && pop.benefit_months[p] >= ww_max_months_) {
+        if (b == Benefit::WW && pop.benefit_months[p] + 1 >= ww_max_months_) {
           set_benefit(pop, p, Benefit::None);
           return;
         }
