@@ -52,6 +52,7 @@ int bench_command(int argc, char** argv) {
   int years = 30;
   std::string thread_list = "1,2", reference, data;
   int repeats = 3;
+  std::size_t block_persons = SimulationOptions{}.block_persons;
   po::options_description desc(
       "leidensim bench [options]\n\n"
       "Times --replications replications (default 1; run in parallel like a comparison) of the\n"
@@ -62,14 +63,18 @@ int bench_command(int argc, char** argv) {
       "throughput as a share of it. --threads N times N threads only; --output DIR writes\n"
       "bench.csv there.\n\noptions");
   add_common_options(desc, common);
-  desc.add_options()("scale", po::value<double>(&scale)->default_value(1.0), "population scale")(
-      "years", po::value<int>(&years)->default_value(30), "simulated years")(
-      "thread-counts", po::value<std::string>(&thread_list)->default_value("1,2"),
-      "comma-separated thread counts")("repeat", po::value<int>(&repeats)->default_value(3),
-                                       "runs per thread count (best is reported)")(
-      "reference", po::value<std::string>(&reference),
-      "reference kernel script (e.g. ../shared/bench/reference_kernel.sh)")(
-      "data", po::value<std::string>(&data), "data pack folder");
+  auto option = desc.add_options();
+  option("scale", po::value<double>(&scale)->default_value(1.0), "population scale");
+  option("years", po::value<int>(&years)->default_value(30), "simulated years");
+  option("thread-counts", po::value<std::string>(&thread_list)->default_value("1,2"),
+         "comma-separated thread counts");
+  option("repeat", po::value<int>(&repeats)->default_value(3),
+         "runs per thread count (best is reported)");
+  option("block-persons", po::value<std::size_t>(&block_persons)->default_value(block_persons),
+         "person slots per block, the unit of parallel work (results do not depend on it)");
+  option("reference", po::value<std::string>(&reference),
+         "reference kernel script (e.g. ../shared/bench/reference_kernel.sh)");
+  option("data", po::value<std::string>(&data), "data pack folder");
   const auto vm = parse(argc, argv, desc);
   if (common.help) {
     std::cout << desc << "\n";
@@ -92,6 +97,8 @@ int bench_command(int argc, char** argv) {
       counts.push_back(n);
     }
   }
+  if (block_persons < 16 || block_persons > (1u << 24))
+    throw InputError(input_error_message("", "--block-persons", "must be in 16..16777216"));
   if (repeats < 1) throw InputError(input_error_message("", "--repeat", "must be at least 1"));
   Scenario s;
   s.data_dir = data.empty() ? default_data_dir() : std::filesystem::path(data);
@@ -119,7 +126,9 @@ int bench_command(int argc, char** argv) {
     std::uint64_t hash = 0;
     for (int k = 0; k < repeats; ++k) {
       const auto t0 = std::chrono::steady_clock::now();
-      const auto results = run_replications(spec, replications);
+      SimulationOptions options;
+      options.block_persons = block_persons;
+      const auto results = run_replications(spec, replications, options);
       best = std::min(best,
                       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
       hash = results.front().final_population_hash;

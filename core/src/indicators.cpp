@@ -57,26 +57,52 @@ void count_stocks(const Population& pop, const Block& block, IndicatorCounts& co
     r[I(Indicator::HouseholdsInPoverty)] += (f & household_flag::kPoor) != 0;
     r[I(Indicator::ProblematicDebt)] += (f & household_flag::kDebt) != 0;
   }
+  // Person counts accumulate in local variables while the district stays the same (households
+  // are stored together, so runs are long) and are added to the district's row when it changes:
+  // adding into the row for every person would chain each addition on the previous one's store.
+  struct Acc {
+    std::int64_t persons = 0, employed = 0, unemployed = 0, bijstand = 0, poor_children = 0,
+                 jeugdhulp = 0, wmo = 0, no_sk = 0, neet = 0;
+  } a;
+  int district = -1;
+  auto flush = [&] {
+    if (district < 0) return;
+    std::int64_t* r = row(district);
+    r[I(Indicator::Persons)] += a.persons;
+    r[I(Indicator::Employed)] += a.employed;
+    r[I(Indicator::Unemployed)] += a.unemployed;
+    r[I(Indicator::Bijstand)] += a.bijstand;
+    r[I(Indicator::ChildrenInPoverty)] += a.poor_children;
+    r[I(Indicator::Jeugdhulp)] += a.jeugdhulp;
+    r[I(Indicator::Wmo)] += a.wmo;
+    r[I(Indicator::NoStartkwalificatie18to27)] += a.no_sk;
+    r[I(Indicator::Neet16to27)] += a.neet;
+    a = Acc{};
+  };
   for (std::uint32_t p = block.person_begin; p < block.person_end; ++p) {
     if (!pop.present(p)) continue;
-    std::int64_t* r = row(pop.district[p]);
+    if (pop.district[p] != district) {
+      flush();
+      district = pop.district[p];
+    }
     const std::uint32_t age = pop.age_years(p);
     const Labour l = pop.labour[p];
     const std::uint8_t care = pop.care[p];
     const bool minor = age < 18;
+    const bool young = age >= 16 && age <= 27;
     const bool in_education = pop.edu_stage[p] != EduStage::None;
     const bool poor = pop.hh_flags[pop.household[p]] & household_flag::kPoor;
-    r[I(Indicator::Persons)] += 1;
-    r[I(Indicator::Employed)] += l == Labour::Employed;
-    r[I(Indicator::Unemployed)] += l == Labour::Unemployed;
-    r[I(Indicator::Bijstand)] += pop.benefit[p] == Benefit::Bijstand;
-    r[I(Indicator::ChildrenInPoverty)] += minor && poor;
-    r[I(Indicator::Jeugdhulp)] += minor && (care & care_flag::kJeugdhulp);
-    r[I(Indicator::Wmo)] += (care & care_flag::kWmo) != 0;
-    r[I(Indicator::NoStartkwalificatie18to27)] +=
-        age >= 18 && age <= 27 && !in_education && pop.edu_level[p] < EduLevel::Qualified;
-    r[I(Indicator::Neet16to27)] += age >= 16 && age <= 27 && !in_education && l != Labour::Employed;
+    a.persons += 1;
+    a.employed += l == Labour::Employed;
+    a.unemployed += l == Labour::Unemployed;
+    a.bijstand += pop.benefit[p] == Benefit::Bijstand;
+    a.poor_children += minor & poor;
+    a.jeugdhulp += minor & ((care & care_flag::kJeugdhulp) != 0);
+    a.wmo += (care & care_flag::kWmo) != 0;
+    a.no_sk += (age >= 18) & young & !in_education & (pop.edu_level[p] < EduLevel::Qualified);
+    a.neet += young & !in_education & (l != Labour::Employed);
   }
+  flush();
 }
 
 std::int64_t IndicatorSeries::city(int month, Indicator i) const {

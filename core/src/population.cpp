@@ -1,7 +1,10 @@
 #include "leidensim/population.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 namespace leidensim {
 
@@ -158,42 +161,31 @@ std::uint32_t Population::regrow_household(std::uint32_t h,
 }
 
 void Population::refresh_household(std::uint32_t h) {
-  auto ms = members(h);
-  if (ms.empty()) return;
-  int heads = 0;
-  for (auto p : ms) heads += role[p] == Role::Head;
-  if (heads == 0) {
-    // Promote the partner, else the oldest member; the partner of a new head stays partner.
-    std::uint32_t best = ms.front();
-    for (auto p : ms) {
-      if (role[p] == Role::Partner) {
-        best = p;
-        break;
-      }
-      if (age_months[p] > age_months[best]) best = p;
-    }
-    role[best] = Role::Head;
+  // Runs for every household event in the serial phase, so it walks the slots directly rather
+  // than building a member list.
+  const std::uint32_t begin = hh_first[h], end = begin + hh_slots[h];
+  std::uint32_t head = end, partner = end, oldest = end;
+  for (std::uint32_t p = begin; p < end; ++p) {
+    if (!present(p)) continue;
+    if (role[p] == Role::Head && head == end) head = p;
+    if (role[p] == Role::Partner && partner == end) partner = p;
+    if (oldest == end || age_months[p] > age_months[oldest]) oldest = p;
   }
-  int couple = 0, children = 0, others = 0;
-  bool has_partner = false;
-  for (auto p : ms) has_partner |= role[p] == Role::Partner;
-  for (auto p : ms) {
-    switch (role[p]) {
-      case Role::Head:
-        couple += has_partner ? 1 : 0;
-        break;
-      case Role::Partner:
-        ++couple;
-        break;
-      case Role::Child:
-        ++children;
-        break;
-      case Role::Other:
-        ++others;
-        break;
-    }
+  if (oldest == end) return;  // no members
+  if (head == end) {
+    // Promote the partner, else the oldest member.
+    head = partner != end ? partner : oldest;
+    role[head] = Role::Head;
+    if (head == partner) partner = end;
   }
-  hh_type[h] = classify_household(couple, children, others);
+  int children = 0, others = 0, partners = 0;
+  for (std::uint32_t p = begin; p < end; ++p) {
+    if (!present(p)) continue;
+    children += role[p] == Role::Child;
+    others += role[p] == Role::Other;
+    partners += role[p] == Role::Partner;
+  }
+  hh_type[h] = classify_household(partners > 0 ? 2 : 0, children, others);
 }
 
 bool Population::needs_compaction(double max_vacant_share) const {
@@ -216,15 +208,21 @@ void Population::compact() {
     for (std::uint32_t p = hh_first[h]; p < end; ++p)
       if (present(p)) keep_persons.push_back(p);
   }
-  auto gather = [](const std::vector<std::uint32_t>& idx) {
-    return [&idx](auto& col) {
-      std::remove_reference_t<decltype(col)> out(idx.size());
-      for (std::size_t i = 0; i < idx.size(); ++i) out[i] = col[idx[i]];
-      col.swap(out);
+  // The gathers of the columns are independent: run them in parallel (this is serial-phase
+  // work that would otherwise hold up every thread).
+  std::vector<std::function<void()>> gathers;
+  auto gather = [&gathers](const std::vector<std::uint32_t>& idx) {
+    return [&gathers, &idx](auto& col) {
+      gathers.emplace_back([&col, &idx] {
+        std::remove_reference_t<decltype(col)> out(idx.size());
+        for (std::size_t i = 0; i < idx.size(); ++i) out[i] = col[idx[i]];
+        col.swap(out);
+      });
     };
   };
   for_each_person_column(gather(keep_persons));
   for_each_household_column(gather(keep_households));
+  tbb::parallel_for(std::size_t{0}, gathers.size(), [&gathers](std::size_t k) { gathers[k](); });
   for (std::uint32_t h = 0; h < hh_first.size(); ++h) {
     hh_first[h] = new_first[h];
     hh_slots[h] = hh_members[h];

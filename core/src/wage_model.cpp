@@ -24,4 +24,12 @@ std::int32_t WageModel::draw_cents(EduLevel level, std::uint32_t u1, std::uint32
   return static_cast<std::int32_t>(std::lround(wage * 100.0));
 }
 
+SupplementaryPension SupplementaryPension::from(const ParameterSet& ps) {
+  return {ps.scalar("income.supplementary_pension_factor")};
+}
+
+std::int32_t SupplementaryPension::of_last_wage(std::int32_t wage_cents) const {
+  return static_cast<std::int32_t>(std::llround(factor * static_cast<double>(wage_cents)));
+}
+
 }  // namespace leidensim

@@ -72,3 +72,24 @@ TEST(Rng, StandardNormalHasUnitVariance) {
 
 }  // namespace
 }  // namespace leidensim
+
+namespace leidensim {
+namespace {
+
+TEST(Rng, BatchedDrawsEqualSingleDrawsBitForBit) {
+  const RandomKey key(0x1234567890ULL, 7);
+  for (std::size_t n : {0u, 1u, 7u, 8u, 15u, 16u, 17u, 33u, 100u, 1000u}) {
+    std::vector<std::uint32_t> subjects(n), u[4];
+    for (auto& v : u) v.resize(n);
+    for (std::size_t i = 0; i < n; ++i) subjects[i] = static_cast<std::uint32_t>(i * 2654435761u);
+    draw_many(key, subjects.data(), n, 42, stream_id("labour"), 3, u[0].data(), u[1].data(),
+              u[2].data(), u[3].data());
+    for (std::size_t i = 0; i < n; ++i) {
+      const Draws d = key.draw(subjects[i], 42, stream_id("labour"), 3);
+      for (int w = 0; w < 4; ++w) ASSERT_EQ(u[w][i], d[w]) << "n=" << n << " i=" << i << " w=" << w;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace leidensim

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "leidensim/calendar.hpp"
 #include "leidensim/household_events.hpp"
@@ -41,11 +42,34 @@ struct MonthContext {
 };
 
 struct BlockContext {
+  BlockContext(Population& p, const Block& b, const MonthContext& m, HouseholdEvents& e,
+               IndicatorCounts& f)
+      : pop(p), block(b), month(m), events(e), flows(f) {}
+
   Population& pop;
   const Block& block;
   const MonthContext& month;
   HouseholdEvents& events;  // this block's share of the month's events
   IndicatorCounts& flows;   // this block's flow counters
+
+  /// One id per household slot of the block (Population::household_subjects), computed on first
+  /// use and shared by the modules of the pass: household-level draws are keyed by these ids.
+  /// Valid while the pass runs (households do not change shape in a parallel phase).
+  const std::vector<std::uint32_t>& household_subjects() {
+    if (!subjects_ready_) {
+      pop.household_subjects(block, subjects_);
+      subjects_ready_ = true;
+    }
+    return subjects_;
+  }
+
+ private:
+  std::vector<std::uint32_t>& subjects_ = scratch_subjects();
+  bool subjects_ready_ = false;
+  static std::vector<std::uint32_t>& scratch_subjects() {
+    thread_local std::vector<std::uint32_t> v;
+    return v;
+  }
 };
 
 struct SerialContext {

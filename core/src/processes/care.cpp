@@ -28,25 +28,23 @@ class Care final : public Module {
         c.month.stream(kStream).block(&pop.id[first], c.block.person_end - first);
     for (std::uint32_t p = first; p < c.block.person_end; ++p) {
       if (!pop.present(p)) continue;
-      const Draws d = {draws.u0(p - first), draws.u1(p - first), 0, 0};
-      std::uint8_t care = pop.care[p];
+      const std::uint32_t u0 = draws.u0(p - first), u1 = draws.u1(p - first);
+      const std::uint8_t care = pop.care[p];
       const std::uint32_t age = pop.age_years(p);
-      if (age < 18) {
-        const bool poor = pop.hh_flags[pop.household[p]] & household_flag::kPoor;
-        if (care & care_flag::kJeugdhulp) {
-          if (youth_out_.fires(d[0])) care &= static_cast<std::uint8_t>(~care_flag::kJeugdhulp);
-        } else if (youth_in_[poor].fires(d[0])) {
-          care |= care_flag::kJeugdhulp;
-        }
-      } else {
-        care &= static_cast<std::uint8_t>(~care_flag::kJeugdhulp);
-      }
-      if (care & care_flag::kWmo) {
-        if (wmo_out_.fires(d[1])) care &= static_cast<std::uint8_t>(~care_flag::kWmo);
-      } else if (wmo_in_[age_index(age)].fires(d[1])) {
-        care |= care_flag::kWmo;
-      }
-      pop.care[p] = care;
+      // Bitwise rather than short-circuit logic: which branch a person takes is unpredictable,
+      // and computing both sides is cheaper than a mispredicted branch.
+      const bool minor = age < 18;
+      const bool poor = (pop.hh_flags[pop.household[p]] & household_flag::kPoor) != 0;
+      const bool youth = (care & care_flag::kJeugdhulp) != 0;
+      const bool youth_start = !youth & minor & youth_in_[poor].fires(u0);
+      const bool youth_stop = youth & (!minor | youth_out_.fires(u0));
+      const bool wmo = (care & care_flag::kWmo) != 0;
+      const bool wmo_start = !wmo & wmo_in_[age_index(age)].fires(u1);
+      const bool wmo_stop = wmo & wmo_out_.fires(u1);
+      const auto toggle =
+          static_cast<std::uint8_t>((youth_start | youth_stop) * care_flag::kJeugdhulp |
+                                    (wmo_start | wmo_stop) * care_flag::kWmo);
+      pop.care[p] = care ^ toggle;
     }
   }
 

@@ -18,8 +18,7 @@ class Debt final : public Module {
 
   void run_block(Phase, BlockContext& c) override {
     Population& pop = c.pop;
-    thread_local std::vector<std::uint32_t> subjects;
-    pop.household_subjects(c.block, subjects);
+    const auto& subjects = c.household_subjects();
     const BlockDraws& draws = c.month.stream(kStream).block(subjects.data(), subjects.size());
     for (std::uint32_t h = c.block.household_begin; h < c.block.household_end; ++h) {
       if (!pop.household_present(h)) continue;

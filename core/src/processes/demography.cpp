@@ -122,22 +122,24 @@ class Demography final : public Module {
         c.events.deaths.push_back(p);
         continue;
       }
+      // The rare event is tested first, the person's role only when it fires: role and sex vary
+      // unpredictably from person to person and would cost a mispredicted branch each.
       const Role r = pop.role[p];
-      if (pop.sex[p] == Sex::Female && (r == Role::Head || r == Role::Partner)) {
+      if (birth_partnered_[a].fires(d[1]) && pop.sex[p] == Sex::Female &&
+          (r == Role::Head || r == Role::Partner)) {
         const auto t = pop.hh_type[pop.household[p]];
         const bool partnered = t == HouseholdType::CoupleNoKids ||
                                t == HouseholdType::CoupleWithKids || r == Role::Partner;
-        if ((partnered ? birth_partnered_ : birth_single_)[a].fires(d[1]))
-          c.events.births.push_back(p);
+        // The single threshold is below the partnered one (fertility_single_factor <= 1).
+        if (partnered || birth_single_[a].fires(d[1])) c.events.births.push_back(p);
       }
-      if (r == Role::Child && leave_home_[a].fires(d[2])) {
+      if (leave_home_[a].fires(d[2]) && r == Role::Child) {
         c.events.leaving_home.push_back(p);
-      } else if (a >= 18 && partnering_[a].fires(d[3]) && seeks_partner_role(pop, p)) {
+      } else if (partnering_[a].fires(d[3]) && a >= 18 && seeks_partner_role(pop, p)) {
         c.events.partner_seekers.push_back(p);
       }
     }
-    thread_local std::vector<std::uint32_t> subjects;
-    pop.household_subjects(c.block, subjects);
+    const auto& subjects = c.household_subjects();
     const BlockDraws& hh_draws = rng.block(subjects.data(), subjects.size(), kSubHousehold);
     for (std::uint32_t h = c.block.household_begin; h < c.block.household_end; ++h) {
       if (!pop.household_present(h)) continue;

@@ -26,7 +26,13 @@ class Education final : public Module {
 
   void run_block(Phase, BlockContext& c) override {
     Population& pop = c.pop;
-    const MonthStream rng = c.month.stream(kStream);
+    const std::uint32_t first = c.block.person_begin;
+    const BlockDraws& draws =
+        c.month.stream(kStream).block(&pop.id[first], c.block.person_end - first);
+    auto rng = [&](std::uint32_t p) -> Draws {
+      const std::size_t k = p - first;
+      return {draws.u0(k), draws.u1(k), draws.u2(k), draws.u3(k)};
+    };
     for (std::uint32_t p = c.block.person_begin; p < c.block.person_end; ++p) {
       if (!pop.present(p)) continue;
       const std::uint16_t age = pop.age_months[p];
@@ -35,7 +41,7 @@ class Education final : public Module {
         if (age == 48 && pop.labour[p] == Labour::Child) {
           pop.edu_stage[p] = EduStage::Primary;
         } else if (pop.edu_level[p] < EduLevel::Qualified && age >= 18 * 12 && age < 28 * 12 &&
-                   second_chance_.fires(rng(pop.id[p])[0])) {
+                   second_chance_.fires(rng(p)[0])) {
           pop.edu_level[p] = EduLevel::Qualified;
         }
         continue;
@@ -49,12 +55,12 @@ class Education final : public Module {
           if (age >= 16 * 12) {
             pop.edu_level[p] = EduLevel::Basic;
             pop.edu_stage[p] =
-                general_track_.fires(rng(pop.id[p])[0]) ? EduStage::General : EduStage::Vocational;
+                general_track_.fires(rng(p)[0]) ? EduStage::General : EduStage::Vocational;
           }
           break;
         case EduStage::Vocational:
         case EduStage::General: {
-          const Draws d = rng(pop.id[p]);
+          const Draws d = rng(p);
           if (dropout_.fires(d[0])) {
             leave(pop, p);
             pop.flags[p] |= person_flag::kEarlyLeaver;
@@ -73,7 +79,7 @@ class Education final : public Module {
         }
         case EduStage::Higher: {
           if (age < 21 * 12) break;
-          const Draws d = rng(pop.id[p]);
+          const Draws d = rng(p);
           if (higher_completion_.fires(d[0])) {
             pop.edu_level[p] = EduLevel::Higher;
             leave(pop, p);

@@ -23,7 +23,6 @@ class Income final : public Module {
         poverty_factor_(ps.scalar("income.poverty_line_factor")),
         ww_rate_(ps.scalar("income.ww_replacement_rate")),
         disability_(cents(ps.scalar("income.disability_benefit_monthly"))),
-        pension_factor_(ps.scalar("income.supplementary_pension_factor")),
         student_(cents(ps.scalar("income.student_income_monthly"))),
         pension_age_months_(
             static_cast<std::uint16_t>(12 * ps.scalar("labour.pension_age_years"))) {}
@@ -38,33 +37,26 @@ class Income final : public Module {
       int adults = 0, students = 0;
       bool bijstand = false, pension_age = false;
       const std::uint32_t end = pop.hh_first[h] + pop.hh_slots[h];
+      const std::int64_t aow = couple ? pension_couple_ / 2 : pension_single_;
+      // Selects instead of a switch: the benefit type varies unpredictably between persons.
       for (std::uint32_t p = pop.hh_first[h]; p < end; ++p) {
         if (!pop.present(p)) continue;
         const std::int64_t wage = pop.wage_cents[p];
-        if (pop.age_months[p] >= 18 * 12) ++adults;
-        switch (pop.benefit[p]) {
-          case Benefit::None:
-            if (pop.labour[p] == Labour::Employed) income += wage;
-            break;
-          case Benefit::WW:
-            income += std::llround(ww_rate_ * static_cast<double>(wage));
-            break;
-          case Benefit::Disability:
-            income += disability_;
-            break;
-          case Benefit::AOW:
-            income += (couple ? pension_couple_ / 2 : pension_single_) +
-                      std::llround(pension_factor_ * static_cast<double>(wage));
-            break;
-          case Benefit::Bijstand:
-            bijstand |= pop.role[p] == Role::Head;
-            break;
-        }
-        if (pop.labour[p] == Labour::Student && pop.age_months[p] >= 18 * 12) {
-          ++students;
-          income += student_;
-        }
-        if (pop.role[p] == Role::Head) pension_age = pop.age_months[p] >= pension_age_months_;
+        const Benefit b = pop.benefit[p];
+        const Labour l = pop.labour[p];
+        const Role r = pop.role[p];
+        const bool adult = pop.age_months[p] >= 18 * 12;
+        const bool student = (l == Labour::Student) & adult;
+        adults += adult;
+        students += student;
+        income += ((b == Benefit::None) & (l == Labour::Employed)) ? wage : 0;
+        income += b == Benefit::Disability ? disability_ : 0;
+        // AOW: wage_cents holds the supplementary pension from retirement on.
+        income += b == Benefit::AOW ? aow + wage : 0;
+        income += student ? student_ : 0;
+        bijstand |= (b == Benefit::Bijstand) & (r == Role::Head);
+        pension_age |= (r == Role::Head) & (pop.age_months[p] >= pension_age_months_);
+        if (b == Benefit::WW) income += std::llround(ww_rate_ * static_cast<double>(wage));
       }
       const std::int64_t norm = pension_age ? (couple ? pension_couple_ : pension_single_)
                                             : (couple ? norm_couple_ : norm_single_);
@@ -85,7 +77,6 @@ class Income final : public Module {
   std::int64_t norm_single_, norm_couple_, pension_single_, pension_couple_;
   double poverty_factor_, ww_rate_;
   std::int64_t disability_;
-  double pension_factor_;
   std::int64_t student_;
   std::uint16_t pension_age_months_;
 };

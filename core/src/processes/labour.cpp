@@ -27,7 +27,8 @@ class LabourModule final : public Module {
         exit_to_work_(ps.scalar("labour.bijstand_exit_to_work_share")),
         disability_in_(monthly_threshold(ps, "labour.disability_inflow_annual", true)),
         disability_out_(monthly_threshold(ps, "labour.disability_outflow_annual", true)),
-        wages_(WageModel::from(ps)) {
+        wages_(WageModel::from(ps)),
+        pension_(SupplementaryPension::from(ps)) {
     const double finding = ps.scalar("labour.job_finding_monthly");
     const auto by_level = ps.table("labour.job_finding_factor_by_level", 4);
     const double literacy = ps.scalar("labour.low_literacy_job_finding_factor");
@@ -52,6 +53,7 @@ class LabourModule final : public Module {
       if (age >= pension_age_months_) {  // students too
         pop.labour[p] = Labour::Retired;
         pop.benefit[p] = Benefit::AOW;
+        pop.wage_cents[p] = pension_.of_last_wage(pop.wage_cents[p]);
         pop.labour_months[p] = pop.benefit_months[p] = 0;
         continue;
       }
@@ -167,6 +169,7 @@ class LabourModule final : public Module {
   Threshold exit_to_work_;
   Threshold disability_in_, disability_out_;
   WageModel wages_;
+  SupplementaryPension pension_;
   Threshold finding_[4][2];
   Threshold bijstand_out_[3];
 };

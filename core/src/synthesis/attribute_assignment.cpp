@@ -55,6 +55,7 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
   const auto pension_months =
       static_cast<std::uint16_t>(12 * ps.scalar("labour.pension_age_years"));
   const WageModel wages = WageModel::from(ps);
+  const SupplementaryPension pension = SupplementaryPension::from(ps);
 
   // ---- education, literacy, retirement, disability; reference wages ----
   std::vector<std::uint32_t> workers;  // 18..pension age, not in education, not work-disabled
@@ -103,6 +104,7 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
     } else if (pop.age_months[p] >= pension_months) {
       pop.labour[p] = Labour::Retired;
       pop.benefit[p] = Benefit::AOW;
+      pop.wage_cents[p] = pension.of_last_wage(pop.wage_cents[p]);
     } else {
       pop.labour[p] = Labour::Inactive;
       workers.push_back(p);

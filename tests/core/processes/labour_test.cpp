@@ -404,6 +404,23 @@ TEST(Labour, EveryoneRetiresOnAowAtPensionAge) {
   }
 }
 
+TEST(Labour, RetirementFixesTheSupplementaryPensionFromTheLastWage) {
+  Population pop;
+  PersonRecord r = adult(Labour::Employed);
+  r.age_months = 67 * 12;
+  r.wage_cents = 300001;
+  add(pop, 10, {r});
+  auto m = make(
+      quiet({{"labour.pension_age_years", {67}}, {"income.supplementary_pension_factor", {0.35}}}));
+  run(*m, pop, 3);
+  for (std::uint32_t p = 0; p < 10; ++p) {
+    ASSERT_EQ(pop.labour[p], Labour::Retired);
+    ASSERT_EQ(pop.wage_cents[p], 105000);  // round(0.35 x 300001 cents)
+  }
+  run(*m, pop, 4);  // fixed once: a second month does not shrink it again
+  for (std::uint32_t p = 0; p < 10; ++p) ASSERT_EQ(pop.wage_cents[p], 105000);
+}
+
 TEST(Labour, ChildrenPastSixteenOutOfSchoolJoinTheLabourMarket) {
   PersonRecord child;
   child.labour = Labour::Child;
