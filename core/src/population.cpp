@@ -233,8 +233,13 @@ void Population::compact() {
 
 std::vector<Block> Population::partition(std::size_t target_persons) const {
   std::vector<Block> blocks;
+  extend_partition(blocks, target_persons);
+  return blocks;
+}
+
+void Population::extend_partition(std::vector<Block>& blocks, std::size_t target_persons) const {
   const auto nh = static_cast<std::uint32_t>(hh_first.size());
-  std::uint32_t h = 0;
+  std::uint32_t h = blocks.empty() ? 0 : blocks.back().household_end;
   while (h < nh) {
     Block b{hh_first[h], 0, h, 0};
     while (h < nh && hh_first[h] + hh_slots[h] - b.person_begin < target_persons) ++h;
@@ -243,7 +248,6 @@ std::vector<Block> Population::partition(std::size_t target_persons) const {
     b.person_end = h < nh ? hh_first[h] : static_cast<std::uint32_t>(id.size());
     blocks.push_back(b);
   }
-  return blocks;
 }
 
 namespace {

@@ -44,8 +44,12 @@ Simulation::Simulation(const ModelSpec& spec, std::uint32_t replication, Simulat
 Simulation::~Simulation() = default;
 
 void Simulation::repartition() {
-  if (pop_.needs_compaction()) pop_.compact();
-  blocks_ = pop_.partition(options_.block_persons);
+  if (pop_.needs_compaction() || blocks_.empty()) {
+    if (pop_.needs_compaction()) pop_.compact();
+    blocks_ = pop_.partition(options_.block_persons);
+  } else {
+    pop_.extend_partition(blocks_, options_.block_persons);
+  }
   const int districts = spec_.district_count();
   if (block_counts_.size() < blocks_.size()) {
     block_events_.resize(blocks_.size());

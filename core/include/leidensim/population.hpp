@@ -163,6 +163,9 @@ class Population {
   /// Partitions the slots into blocks of about `target_persons` person slots, each a range of
   /// whole households.
   std::vector<Block> partition(std::size_t target_persons) const;
+  /// Adds blocks for households appended since `blocks` was made. Between compactions no slot
+  /// moves, so the existing blocks remain ranges of whole households.
+  void extend_partition(std::vector<Block>& blocks, std::size_t target_persons) const;
 
   /// A hash of all person and household columns of present slots, in slot order.
   std::uint64_t hash() const;

@@ -17,7 +17,7 @@ namespace leidensim {
 
 struct SimulationOptions {
   bool check_invariants = false;
-  std::size_t block_persons = 2048;  // target person slots per block (unit of parallel work)
+  std::size_t block_persons = 4096;  // target person slots per block (unit of parallel work)
 };
 
 class Simulation {
