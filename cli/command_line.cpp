@@ -9,6 +9,9 @@
 
 #include "leidensim/errors.hpp"
 
+#ifndef LEIDENSIM_BUILD_PLUGIN_DIR
+#define LEIDENSIM_BUILD_PLUGIN_DIR ""
+#endif
 #ifndef LEIDENSIM_SOURCE_DATA_DIR
 #define LEIDENSIM_SOURCE_DATA_DIR ""
 #endif
@@ -53,6 +56,19 @@ std::unique_ptr<tbb::global_control> limit_threads(int threads) {
   const int n = threads == 0 ? hardware_threads() : threads;
   return std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
                                                static_cast<std::size_t>(n));
+}
+
+PluginLoader plugin_loader() {
+  std::vector<std::filesystem::path> dirs;
+  if (*LEIDENSIM_BUILD_PLUGIN_DIR && std::filesystem::is_directory(LEIDENSIM_BUILD_PLUGIN_DIR))
+    dirs.emplace_back(LEIDENSIM_BUILD_PLUGIN_DIR);
+  return PluginLoader(dirs);
+}
+
+std::vector<ModuleDescriptor> load_plugins(const std::vector<std::string>& files) {
+  std::vector<ModuleDescriptor> out;
+  for (const auto& f : files) out.push_back(PluginLoader::load_file(f));
+  return out;
 }
 
 std::filesystem::path default_data_dir() {

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "leidensim/plugin_loader.hpp"
+
 namespace leidensim::cli {
 
 inline constexpr int kExitOk = 0;
@@ -38,6 +40,12 @@ po::variables_map parse(int argc, char** argv, const po::options_description& de
 std::unique_ptr<tbb::global_control> limit_threads(int threads);
 int hardware_threads();
 
+/// The plugin search path: the build tree's plugins folder (when run from the build tree),
+/// LEIDENSIM_PLUGIN_PATH and the install prefix.
+PluginLoader plugin_loader();
+/// Loads the libraries given with --plugin (errors name the file).
+std::vector<ModuleDescriptor> load_plugins(const std::vector<std::string>& files);
+
 /// The data pack to use when no scenario names one: LEIDENSIM_DATA, else the installed or
 /// source-tree data/leiden.
 std::filesystem::path default_data_dir();
@@ -59,5 +67,6 @@ class Progress {
 int run_command(int argc, char** argv);
 int population_command(int argc, char** argv);
 int bench_command(int argc, char** argv);
+int plugins_command(int argc, char** argv);
 
 }  // namespace leidensim::cli

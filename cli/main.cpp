@@ -18,7 +18,9 @@ void print_usage() {
       "commands:\n"
       "  run FILE        simulate a scenario; yearly summary on screen, indicators to CSV\n"
       "  population      build the synthetic base population (--summary: marginals vs targets)\n"
-      "  bench           throughput and memory of the engine (person-months per second)\n\n"
+      "  bench           throughput and memory of the engine (person-months per second)\n"
+      "  plugins         list every module (built-in processes and measures), phases, "
+      "parameters\n\n"
       "options shared by every command: --threads N, --replications R, --seed S, --output DIR,\n"
       "--quiet, --help. Run 'leidensim <command> --help' for a command's options.\n"
       "exit codes: 0 ok, 2 bad input, 1 internal error\n");
@@ -39,6 +41,7 @@ int main(int argc, char** argv) {
     if (cmd == "run") return run_command(argc - 1, argv + 1);
     if (cmd == "population") return population_command(argc - 1, argv + 1);
     if (cmd == "bench") return bench_command(argc - 1, argv + 1);
+    if (cmd == "plugins") return plugins_command(argc - 1, argv + 1);
     std::fprintf(stderr, "leidensim: unknown command '%s' (try 'leidensim --help')\n", cmd.c_str());
     return kExitBadInput;
   } catch (const leidensim::InputError& e) {

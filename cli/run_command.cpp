@@ -9,6 +9,7 @@
 #include "interrupt_guard.hpp"
 #include "leidensim/errors.hpp"
 #include "leidensim/outputs/indicator_csv.hpp"
+#include "leidensim/outputs/ledger_csv.hpp"
 #include "leidensim/outputs/result_folder.hpp"
 #include "leidensim/replication_runner.hpp"
 #include "leidensim/scenario.hpp"
@@ -36,13 +37,16 @@ int run_command(int argc, char** argv) {
   double scale = 0;
   bool check = false;
   std::string data;
+  std::vector<std::string> plugin_files;
   po::options_description desc(
       "leidensim run SCENARIO.json [options]\n\n"
       "Simulates the scenario month by month for its replications, prints a yearly summary of\n"
       "the city totals and writes the indicators (per month, district and replication) as CSV to\n"
       "the results folder (default results/<scenario name>).\n\noptions");
   add_common_options(desc, common);
-  desc.add_options()("scenario", po::value<std::string>(&scenario_file), "scenario file (JSON)")(
+  desc.add_options()("plugin", po::value<std::vector<std::string>>(&plugin_files)->composing(),
+                     "a measure's shared library, used for the measure of that name")(
+      "scenario", po::value<std::string>(&scenario_file), "scenario file (JSON)")(
       "years", po::value<int>(&years), "reported years (overrides the scenario)")(
       "scale", po::value<double>(&scale),
       "population scale, e.g. 0.1 or 140 (overrides the scenario)")(
@@ -80,7 +84,8 @@ int run_command(int argc, char** argv) {
 
   const std::string started = utc_now();
   const auto t0 = std::chrono::steady_clock::now();
-  const ModelSpec spec = make_model_spec(s, builtin_registry());
+  const ModelSpec spec =
+      make_model_spec(s, builtin_registry(), plugin_loader(), load_plugins(plugin_files));
   // Create the results folder only once the input is known to be good.
   outputs::ResultFolder folder(common.output ? *common.output
                                              : std::filesystem::path("results") / s.name);
@@ -98,6 +103,8 @@ int run_command(int argc, char** argv) {
                                         spec.start, spec.districts, results);
   outputs::write_yearly_indicators_csv(folder.staging() / "indicators_yearly.csv", s.name,
                                        spec.start, spec.districts, results);
+  outputs::write_yearly_ledger_csv(folder.staging() / "budget_yearly.csv", s.name, spec.start,
+                                   results);
   nlohmann::json info = {
       {"program", "leidensim"},
       {"version", LEIDENSIM_VERSION},
@@ -112,7 +119,14 @@ int run_command(int argc, char** argv) {
       {"started", started},
       {"finished", utc_now()},
       {"final_population_hash", nlohmann::json::array()},
+      {"modules", nlohmann::json::array()},
   };
+  for (const auto& d : spec.modules)
+    info["modules"].push_back({{"name", d.name},
+                               {"kind", d.kind == ModuleKind::BuiltIn ? "built-in" : "plugin"},
+                               {"version", d.version},
+                               {"library", d.library},
+                               {"params", d.params}});
   for (const auto& r : results) {
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx",
@@ -128,6 +142,8 @@ int run_command(int argc, char** argv) {
                 s.name.c_str(), s.replications, s.replications == 1 ? "" : "s", s.years,
                 spec.base_population->persons(), s.scale, seconds);
     print_yearly_summary(stdout, spec.start, results);
+    std::printf("\n");
+    print_budget_summary(stdout, spec.start, results);
     std::printf("\nresults: %s\n", folder.destination().string().c_str());
   }
   return kExitOk;

@@ -11,4 +11,8 @@ namespace leidensim::cli {
 void print_yearly_summary(std::FILE* out, YearMonth start,
                           const std::vector<ReplicationResult>& results);
 
+/// The municipal budget per programme and year (city, mean of replications, million euros).
+void print_budget_summary(std::FILE* out, YearMonth start,
+                          const std::vector<ReplicationResult>& results);
+
 }  // namespace leidensim::cli

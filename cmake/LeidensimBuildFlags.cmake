@@ -18,3 +18,5 @@ add_library(leidensim::numerics ALIAS leidensim_numerics)
 target_compile_options(leidensim_numerics INTERFACE
   $<$<CXX_COMPILER_ID:GNU,Clang>:-ffp-contract=off -fno-fast-math>
   $<$<AND:$<CXX_COMPILER_ID:GNU,Clang>,$<BOOL:${LEIDENSIM_NATIVE_ARCH}>>:-march=native>)
+
+install(TARGETS leidensim_warnings EXPORT leidensimTargets)

@@ -1,6 +1,7 @@
 #include "leidensim/module_registry.hpp"
 
 #include "leidensim/errors.hpp"
+#include "leidensim/hazard_modifiers.hpp"
 #include "leidensim/processes/care.hpp"
 #include "leidensim/processes/debt.hpp"
 #include "leidensim/processes/demography.hpp"
@@ -26,6 +27,13 @@ const char* to_string(Phase p) {
       return "end_year";
   }
   return "?";
+}
+
+const char* to_string(Hazard h) {
+  static const char* names[] = {"job_finding",     "job_loss",    "bijstand_outflow",
+                                "bijstand_inflow", "debt_inflow", "jeugdhulp_inflow",
+                                "wmo_inflow"};
+  return names[static_cast<int>(h)];
 }
 
 void ModuleRegistry::add(ModuleDescriptor d) {

@@ -37,7 +37,7 @@ template <class F>
 void Population::for_each_person_column(F&& f) {
   f(id), f(household), f(age_months), f(labour_months), f(benefit_months), f(wage_cents);
   f(flags), f(sex), f(role), f(district), f(edu_stage), f(edu_level), f(labour), f(benefit);
-  f(care);
+  f(care), f(measure_bits);
 }
 
 template <class F>
@@ -61,6 +61,7 @@ PersonRecord Population::record(std::size_t p) const {
   r.labour_months = labour_months[p];
   r.benefit_months = benefit_months[p];
   r.wage_cents = wage_cents[p];
+  r.measure_bits = measure_bits[p];
   return r;
 }
 
@@ -95,6 +96,7 @@ std::uint32_t Population::append_person(const PersonRecord& r, std::uint32_t hou
   labour.push_back(r.labour);
   benefit.push_back(r.benefit);
   care.push_back(r.care);
+  measure_bits.push_back(r.measure_bits);
   ++persons_;
   return slot;
 }
@@ -271,7 +273,7 @@ std::uint64_t Population::hash() const {
   // const_cast-free: the column visitors are non-const, so list the columns here.
   mix(id), mix(household), mix(age_months), mix(labour_months), mix(benefit_months);
   mix(wage_cents), mix(flags), mix(sex), mix(role), mix(district), mix(edu_stage);
-  mix(edu_level), mix(labour), mix(benefit), mix(care);
+  mix(edu_level), mix(labour), mix(benefit), mix(care), mix(measure_bits);
   mix(hh_first), mix(hh_slots), mix(hh_members), mix(hh_district), mix(hh_type), mix(hh_flags);
   mix(hh_debt_months), mix(hh_income_cents);
   return h;

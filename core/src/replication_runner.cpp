@@ -19,6 +19,7 @@ std::vector<ReplicationResult> run_replications(const ModelSpec& spec, int repli
     auto& res = out[static_cast<std::size_t>(r)];
     res.replication = static_cast<std::uint32_t>(r);
     res.indicators = sim.indicators();
+    res.ledger = sim.ledger();
     res.final_population_hash = sim.population().hash();
     res.final_persons = sim.population().persons();
     if (progress) {

@@ -1,9 +1,11 @@
 #include "leidensim/scenario.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 
 #include "leidensim/errors.hpp"
+#include "leidensim/json_schema.hpp"
 #include "leidensim/synthesis/population_builder.hpp"
 
 namespace leidensim {
@@ -120,13 +122,34 @@ Scenario Scenario::parse(const nlohmann::json& j, const std::filesystem::path& f
   }
   if (const auto* v = r.get("measures")) {
     if (!v->is_array()) r.fail("/measures", "expected a list");
-    if (!v->empty())
-      r.fail("/measures/0", "unknown measure: this build has no policy measures installed");
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const auto& m = (*v)[i];
+      const std::string at = "/measures/" + std::to_string(i);
+      if (!m.is_object()) r.fail(at, "expected an object {\"name\": ..., \"params\": {...}}");
+      MeasureEntry e;
+      e.path = f + ": " + at;
+      for (const auto& [k, val] : m.items()) {
+        if (k == "name" && val.is_string())
+          e.name = val.get<std::string>();
+        else if (k == "plugin" && val.is_string())
+          e.plugin = base / val.get<std::string>();
+        else if (k == "params" && val.is_object())
+          e.params = val;
+        else if (k == "name" || k == "plugin" || k == "params")
+          r.fail(at + "/" + k, k == "params" ? "expected an object" : "expected a string");
+        else
+          r.fail(at + "/" + k, "unknown key (known: name, plugin, params)");
+      }
+      if (e.name.empty()) r.fail(at + "/name", "missing");
+      s.measures.push_back(std::move(e));
+    }
   }
   return s;
 }
 
-ModelSpec make_model_spec(const Scenario& s, const ModuleRegistry& registry) {
+ModelSpec make_model_spec(const Scenario& s, const ModuleRegistry& registry,
+                          const PluginLoader& loader,
+                          const std::vector<ModuleDescriptor>& preloaded) {
   ModelSpec spec;
   spec.data_dir = s.data_dir;
   if (!std::filesystem::is_directory(s.data_dir))
@@ -146,6 +169,40 @@ ModelSpec make_model_spec(const Scenario& s, const ModuleRegistry& registry) {
   spec.districts = built.districts;
   spec.base_population = std::make_shared<const Population>(std::move(built.population));
   spec.modules = registry.all();
+  ModuleRegistry names = registry;  // for collisions between measures and with built-ins
+  for (const MeasureEntry& m : s.measures) {
+    ModuleDescriptor d;
+    auto pre = std::find_if(preloaded.begin(), preloaded.end(),
+                            [&](const ModuleDescriptor& p) { return p.name == m.name; });
+    if (!m.plugin.empty())
+      d = PluginLoader::load_file(m.plugin);
+    else if (pre != preloaded.end())
+      d = *pre;
+    else {
+      try {
+        d = loader.load_by_name(m.name);
+      } catch (const InputError& e) {
+        throw InputError(m.path + "/name: " + e.what());
+      }
+    }
+    if (d.name != m.name)
+      throw InputError(m.path + "/name: \"" + m.name + "\", but " + d.library + " provides \"" +
+                       d.name + "\"");
+    if (const ModuleDescriptor* taken = names.find(d.name))
+      throw InputError(m.path + "/name: \"" + d.name + "\" is already taken by " +
+                       (taken->kind == ModuleKind::BuiltIn ? "a built-in module"
+                                                           : "another measure in this scenario") +
+                       " (" + (d.library.empty() ? d.name : d.library) + ")");
+    d.params = m.params;
+    const auto errors = validate_json(d.parameter_schema, d.params, "/params");
+    if (!errors.empty()) {
+      std::string all;
+      for (const auto& e : errors) all += (all.empty() ? "" : "; ") + m.path + e;
+      throw InputError(all);
+    }
+    names.add(d);
+    spec.modules.push_back(std::move(d));
+  }
   return spec;
 }
 

@@ -21,9 +21,13 @@ Simulation::Simulation(const ModelSpec& spec, std::uint32_t replication, Simulat
       pop_(*spec.base_population),
       plan_(std::size(kAllPhases)),
       month_counts_(spec.district_count()),
-      indicators_(spec.horizon_months, spec.district_count()) {
+      indicators_(spec.horizon_months, spec.district_count()),
+      ledger_(spec.horizon_months) {
+  int measures = 0;
   for (const auto& d : spec.modules) {
-    modules_.push_back(d.create(spec));
+    const int index = d.kind == ModuleKind::Plugin ? measures++ : -1;
+    modules_.push_back(d.create(ModuleSetup{spec, d.params, index}));
+    if (const EffectSource* e = modules_.back()->effects()) modifiers_.add(3u << (2 * index), e);
     for (Phase ph : kAllPhases) {
       if (!(d.phases & ph)) continue;
       const bool parallel = d.parallel_phases & ph;
@@ -54,6 +58,7 @@ void Simulation::repartition() {
   if (block_counts_.size() < blocks_.size()) {
     block_events_.resize(blocks_.size());
     block_counts_.resize(blocks_.size(), IndicatorCounts(districts));
+    block_ledgers_.resize(blocks_.size());
   }
 }
 
@@ -63,6 +68,8 @@ void Simulation::collect_block_scratch() {
     block_events_[b].clear();
     month_counts_.add(block_counts_[b]);
     block_counts_[b].clear();
+    month_ledger_.add(block_ledgers_[b]);
+    block_ledgers_[b].clear();
   }
 }
 
@@ -71,7 +78,13 @@ void Simulation::run_parallel(Phase phase, const Group& g, const MonthContext& c
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks_.size()),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (std::size_t b = r.begin(); b < r.end(); ++b) {
-                        BlockContext bc{pop_, blocks_[b], ctx, block_events_[b], block_counts_[b]};
+                        BlockContext bc{pop_,
+                                        blocks_[b],
+                                        ctx,
+                                        block_events_[b],
+                                        block_counts_[b],
+                                        block_ledgers_[b],
+                                        modifiers_.empty() ? nullptr : &modifiers_};
                         for (Module* m : g.modules) m->run_block(phase, bc);
                         if (with_stocks) count_stocks(pop_, blocks_[b], block_counts_[b]);
                       }
@@ -84,7 +97,8 @@ void Simulation::run_phase(Phase phase, const MonthContext& ctx) {
     if (g.parallel) {
       run_parallel(phase, g, ctx, &g == last_group_);
     } else {
-      SerialContext sc{pop_, ctx, events_, month_counts_};
+      SerialContext sc{pop_,          ctx,           events_,
+                       month_counts_, month_ledger_, modifiers_.empty() ? nullptr : &modifiers_};
       for (Module* m : g.modules) m->run_serial(phase, sc);
       repartition();  // serial modules may change the layout
     }
@@ -99,6 +113,7 @@ bool Simulation::step() {
   ctx.key = &key_;
   if (checker_) checker_->before_month(pop_);
   month_counts_.clear();
+  month_ledger_.clear();
   events_.clear();
   for (Phase ph : kAllPhases) {
     if (ph == kEndYear) continue;  // after the stocks are counted
@@ -116,7 +131,10 @@ bool Simulation::step() {
   if (checker_) checker_->after_month(pop_, month_counts_, month_);
   if (ctx.date.month == 12) run_phase(kEndYear, ctx);
   const int reported = month_ - spec_.warmup_months();
-  if (reported >= 0) indicators_.set_month(reported, month_counts_);
+  if (reported >= 0) {
+    indicators_.set_month(reported, month_counts_);
+    ledger_.set_month(reported, month_ledger_);
+  }
   ++month_;
   return true;
 }

@@ -298,9 +298,20 @@ add("debt.outflow_monthly", NL_INFLOW * (1 - STOCK) / STOCK, "probability per mo
     "registered problematic debt 8%, assumption from the NL 7.6-7.9%)",
     "steady state: outflow = inflow x (1 - share) / share")
 
+add("debt.help_cost_annual", 1590000 / (STOCK * 73720), "euros per household in problematic debt "
+    "per year: municipal debt help (schuldhulpverlening), programme 10", 0, 1e6, "derived",
+    "costs.csv (debt counselling programme cost 1,590,000 in 2017); households.csv (73,720 "
+    "households, 2024)", "programme cost over the households in problematic debt "
+    f"({STOCK} x 73,720), so that fewer debt households avoid a proportional cost")
+
 # ---------------------------------------------------------------------------------------------
 # Care
 # ---------------------------------------------------------------------------------------------
+add("care.jeugdhulp_cost_annual", 12900, "euros per jeugdhulp client per year (programme 7)", 0,
+    1e6, "assumption", "costs.csv (jeugdhulp cost per client, Leiden 2017, assumption row; "
+    "Nijmegen 12,500)")
+add("care.wmo_cost_annual", 3383, "euros per Wmo client per year (programme 9)", 0, 1e6,
+    "assumption", "costs.csv (Wmo cost per client, Leiden 2017, assumption row)")
 YOUTH_SHARE, YOUTH_OUT, YOUTH_RR, POOR_CHILD_SHARE = 0.12, 0.06, 2.0, 0.15
 youth_in_avg = YOUTH_OUT * YOUTH_SHARE / (1 - YOUTH_SHARE)
 add("care.jeugdhulp_outflow_monthly", YOUTH_OUT, "probability per month that jeugdhulp ends",

@@ -23,7 +23,7 @@ TEST(Parameters, EveryParameterHasUnitSourceAndQuality) {
 
 TEST(Parameters, EveryParameterIsUsedAndNoneIsMissing) {
   ModelSpec spec = test::model(0.02, 1);
-  for (const auto& d : spec.modules) d.create(spec);
+  for (const auto& d : spec.modules) test::create(d, spec);
   std::vector<std::string> unused;
   for (const Parameter& p : spec.parameters.all())
     if (!spec.parameters.used().count(p.name)) unused.push_back(p.name);

@@ -53,7 +53,10 @@ TEST(Scenario, ErrorsNameTheFileAndTheJsonPath) {
            {R"({"name": "a b"})", "/name"},
            {R"({"parameters": {"x": "high"}})", "/parameters/x"},
            {R"({"parameters": []})", "/parameters"},
-           {R"({"measures": [{"name": "jobcoach"}]})", "/measures/0"},
+           {R"({"measures": [{"nam": "jobcoach"}]})", "/measures/0/nam"},
+           {R"({"measures": [{"name": 3}]})", "/measures/0/name"},
+           {R"({"measures": [{"name": "x", "params": []}]})", "/measures/0/params"},
+           {R"({"measures": {}})", "/measures"},
        }) {
     const std::string m = error_of(c.json);
     EXPECT_NE(m.find("dir/s.json"), std::string::npos) << c.json << " -> " << m;

@@ -44,6 +44,11 @@ ModelSpec model_with(Population pop, const ParameterSet& ps, int districts) {
   return spec;
 }
 
+std::unique_ptr<Module> create(const ModuleDescriptor& d, const ModelSpec& spec,
+                               const nlohmann::json& params, int measure_index) {
+  return d.create(ModuleSetup{spec, params, measure_index});
+}
+
 Population singles(std::size_t n, const PersonRecord& person) {
   Population pop;
   pop.reserve(n, n);
@@ -62,8 +67,9 @@ void run_phase(Module& module, Phase phase, Population& pop, const RandomKey& ke
   MonthContext ctx;
   ctx.month = month;
   ctx.key = &key;
+  LedgerCounts ledger;
   for (const Block& b : pop.partition(block_persons)) {
-    BlockContext bc{pop, b, ctx, events, flows};
+    BlockContext bc{pop, b, ctx, events, flows, ledger};
     module.run_block(phase, bc);
   }
 }

@@ -29,6 +29,11 @@ ModelSpec model(double scale, int years = 5,
 /// A model spec around a hand-built population (no synthesis), e.g. for one process.
 ModelSpec model_with(Population pop, const ParameterSet& ps, int districts = 1);
 
+/// Creates a module as a simulation would (built-ins take no parameters).
+std::unique_ptr<Module> create(const ModuleDescriptor& d, const ModelSpec& spec,
+                               const nlohmann::json& params = nlohmann::json::object(),
+                               int measure_index = -1);
+
 /// `n` one-person households of the given person, in district 0.
 Population singles(std::size_t n, const PersonRecord& person);
 

@@ -10,12 +10,15 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "leidensim/calendar.hpp"
+#include "leidensim/hazard_modifiers.hpp"
 #include "leidensim/household_events.hpp"
 #include "leidensim/indicators.hpp"
+#include "leidensim/ledger.hpp"
 #include "leidensim/population.hpp"
 #include "leidensim/rng.hpp"
 
@@ -43,14 +46,16 @@ struct MonthContext {
 
 struct BlockContext {
   BlockContext(Population& p, const Block& b, const MonthContext& m, HouseholdEvents& e,
-               IndicatorCounts& f)
-      : pop(p), block(b), month(m), events(e), flows(f) {}
+               IndicatorCounts& f, LedgerCounts& l, const HazardModifiers* h = nullptr)
+      : pop(p), block(b), month(m), events(e), flows(f), ledger(l), modifiers(h) {}
 
   Population& pop;
   const Block& block;
   const MonthContext& month;
-  HouseholdEvents& events;  // this block's share of the month's events
-  IndicatorCounts& flows;   // this block's flow counters
+  HouseholdEvents& events;           // this block's share of the month's events
+  IndicatorCounts& flows;            // this block's flow counters
+  LedgerCounts& ledger;              // this block's budget postings
+  const HazardModifiers* modifiers;  // measures' effects on hazards; null when none are loaded
 
   /// One id per household slot of the block (Population::household_subjects), computed on first
   /// use and shared by the modules of the pass: household-level draws are keyed by these ids.
@@ -77,6 +82,8 @@ struct SerialContext {
   const MonthContext& month;
   HouseholdEvents& events;  // all blocks' events, in slot order
   IndicatorCounts& flows;
+  LedgerCounts& ledger;
+  const HazardModifiers* modifiers = nullptr;
 };
 
 class Module {
@@ -84,20 +91,35 @@ class Module {
   virtual ~Module() = default;
   virtual void run_block(Phase, BlockContext&) {}
   virtual void run_serial(Phase, SerialContext&) {}
+  /// Measures return themselves, to be consulted for hazard multipliers; processes return null.
+  virtual const EffectSource* effects() const { return nullptr; }
 };
 
 class ModelSpec;
 
 enum class ModuleKind { BuiltIn, Plugin };
 
+/// What a module instance is created from: the frozen model, its validated parameters (measures;
+/// empty for built-ins) and, for measures, its index among the run's measures (it owns bits
+/// 2*index and 2*index+1 of Population::measure_bits).
+struct ModuleSetup {
+  const ModelSpec& spec;
+  const nlohmann::json& params;
+  int measure_index = -1;
+};
+
 struct ModuleDescriptor {
   std::string name;
   std::string version;
   std::string description;
   ModuleKind kind = ModuleKind::BuiltIn;
+  std::string library;                // plugin file, empty for built-ins
   std::uint32_t phases = 0;           // Phase bits
   std::uint32_t parallel_phases = 0;  // subset of phases that run per block
-  std::function<std::unique_ptr<Module>(const ModelSpec&)> create;
+  nlohmann::json parameter_schema;    // JSON Schema of the parameters (measures)
+  nlohmann::json params;              // validated parameters of this instance (set per run)
+  std::function<std::unique_ptr<Module>(const ModuleSetup&)> create;
+  std::shared_ptr<const void> keep_alive;  // the plugin library, while any descriptor lives
 };
 
 }  // namespace leidensim

@@ -90,6 +90,7 @@ struct PersonRecord {
   std::uint16_t labour_months = 0;   // months in the current labour status
   std::uint16_t benefit_months = 0;  // months on the current benefit
   std::int32_t wage_cents = 0;       // monthly earnings when employed; reference wage otherwise
+  std::uint32_t measure_bits = 0;    // policy measures the person takes part in (see Measure)
 };
 
 struct Block {
@@ -115,6 +116,8 @@ class Population {
   std::vector<Labour> labour;
   std::vector<Benefit> benefit;
   std::vector<std::uint8_t> care;
+  // Two bits per loaded policy measure k: bit 2k enrolled, bit 2k+1 in its after-effect period.
+  std::vector<std::uint32_t> measure_bits;
 
   // ---- household columns (index: household slot) ----
   std::vector<std::uint32_t> hh_first;  // first person slot

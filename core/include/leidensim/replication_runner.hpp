@@ -15,6 +15,7 @@ namespace leidensim {
 struct ReplicationResult {
   std::uint32_t replication = 0;
   IndicatorSeries indicators;
+  LedgerSeries ledger;
   std::uint64_t final_population_hash = 0;
   std::size_t final_persons = 0;
 };

@@ -104,6 +104,13 @@ class Threshold {
   // A 64-bit threshold holds 2^32 for certainty, so the test is one compare without a branch.
   bool fires(std::uint32_t u) const { return u < t_; }
   double probability() const;
+  /// The threshold of probability min(1, p x factor), for hazard multipliers of measures.
+  Threshold scaled(double factor) const {
+    Threshold t;
+    const double v = static_cast<double>(t_) * (factor > 0 ? factor : 0.0);
+    t.t_ = v >= 4294967296.0 ? (std::uint64_t{1} << 32) : static_cast<std::uint64_t>(v);
+    return t;
+  }
 
  private:
   std::uint64_t t_ = 0;

@@ -12,7 +12,11 @@
 //     "years": 30,                        reported years, 1..200
 //     "scale": 1.0,                       population scale, (0, 1000]
 //     "parameters": { "labour.job_loss_monthly": 0.004, ... },   overrides by name
-//     "measures": []                      policy measures (none yet)
+//     "measures": [                       policy measures (plugins), run in this order
+//       {"name": "jobcoach",              registry name; found on the plugin search path
+//        "plugin": "lib/x.so",            optional explicit library, relative to the file
+//        "params": {"annual_budget": 1e6}}  checked against the measure's JSON Schema
+//     ]
 //   }
 #include <cstdint>
 #include <filesystem>
@@ -24,6 +28,7 @@
 #include "leidensim/calendar.hpp"
 #include "leidensim/model_spec.hpp"
 #include "leidensim/module_registry.hpp"
+#include "leidensim/plugin_loader.hpp"
 
 namespace leidensim {
 
@@ -31,6 +36,13 @@ struct ParameterOverride {
   std::string name;
   std::vector<double> values;
   std::string origin;  // "file: /parameters/<name>"
+};
+
+struct MeasureEntry {
+  std::string name;
+  std::filesystem::path plugin;  // explicit library, empty: by name
+  nlohmann::json params = nlohmann::json::object();
+  std::string path;  // "file: /measures/<i>", for messages
 };
 
 struct Scenario {
@@ -44,6 +56,7 @@ struct Scenario {
   int years = 30;
   double scale = 1.0;
   std::vector<ParameterOverride> parameters;
+  std::vector<MeasureEntry> measures;
   nlohmann::json json;  // the file's content
 
   static Scenario load(const std::filesystem::path& file);
@@ -51,7 +64,11 @@ struct Scenario {
 };
 
 /// Loads parameters, applies the overrides, synthesises the base population and freezes the
-/// module list (the registry's order).
-ModelSpec make_model_spec(const Scenario& s, const ModuleRegistry& registry);
+/// module list: the registry's built-ins, then the scenario's measures, each loaded from
+/// `preloaded` (libraries given with --plugin) or by name through `loader`, with its parameters
+/// validated against its schema (defaults filled in).
+ModelSpec make_model_spec(const Scenario& s, const ModuleRegistry& registry,
+                          const PluginLoader& loader = PluginLoader(),
+                          const std::vector<ModuleDescriptor>& preloaded = {});
 
 }  // namespace leidensim

@@ -11,6 +11,7 @@
 
 #include "leidensim/indicators.hpp"
 #include "leidensim/invariants.hpp"
+#include "leidensim/ledger.hpp"
 #include "leidensim/model_spec.hpp"
 
 namespace leidensim {
@@ -32,6 +33,8 @@ class Simulation {
   const Population& population() const { return pop_; }
   /// Indicators of the reported months (warm-up months excluded).
   const IndicatorSeries& indicators() const { return indicators_; }
+  /// Budget postings of the reported months.
+  const LedgerSeries& ledger() const { return ledger_; }
   /// Months simulated so far, counted from the population's reference date.
   int months_done() const { return month_; }
   std::uint32_t replication() const { return replication_; }
@@ -58,9 +61,13 @@ class Simulation {
   std::vector<Block> blocks_;
   std::vector<HouseholdEvents> block_events_;
   std::vector<IndicatorCounts> block_counts_;
+  std::vector<LedgerCounts> block_ledgers_;
   HouseholdEvents events_;
   IndicatorCounts month_counts_;
+  LedgerCounts month_ledger_;
   IndicatorSeries indicators_;
+  LedgerSeries ledger_;
+  HazardModifiers modifiers_;  // effects of the measures among modules_
   std::unique_ptr<InvariantChecker> checker_;
   int month_ = 0;
 };

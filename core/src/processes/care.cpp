@@ -1,6 +1,7 @@
 #include "leidensim/processes/care.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "leidensim/model_spec.hpp"
 #include "leidensim/rate_tables.hpp"
@@ -19,13 +20,16 @@ class Care final : public Module {
                                               ps.scalar("care.jeugdhulp_poverty_factor")))},
         youth_out_(monthly_threshold(ps, "care.jeugdhulp_outflow_monthly", false)),
         wmo_in_(monthly_age_table(ps, "care.wmo_inflow_annual")),
-        wmo_out_(monthly_threshold(ps, "care.wmo_outflow_annual", true)) {}
+        wmo_out_(monthly_threshold(ps, "care.wmo_outflow_annual", true)),
+        youth_cents_(std::llround(ps.scalar("care.jeugdhulp_cost_annual") * 100.0 / 12.0)),
+        wmo_cents_(std::llround(ps.scalar("care.wmo_cost_annual") * 100.0 / 12.0)) {}
 
   void run_block(Phase, BlockContext& c) override {
     Population& pop = c.pop;
     const std::uint32_t first = c.block.person_begin;
     const BlockDraws& draws =
         c.month.stream(kStream).block(&pop.id[first], c.block.person_end - first);
+    std::int64_t youth_clients = 0, wmo_clients = 0;
     for (std::uint32_t p = first; p < c.block.person_end; ++p) {
       if (!pop.present(p)) continue;
       const std::uint32_t u0 = draws.u0(p - first), u1 = draws.u1(p - first);
@@ -36,16 +40,28 @@ class Care final : public Module {
       const bool minor = age < 18;
       const bool poor = (pop.hh_flags[pop.household[p]] & household_flag::kPoor) != 0;
       const bool youth = (care & care_flag::kJeugdhulp) != 0;
-      const bool youth_start = !youth & minor & youth_in_[poor].fires(u0);
+      const Threshold youth_in =
+          c.modifiers ? c.modifiers->adjust(youth_in_[poor], Hazard::JeugdhulpInflow, pop, p)
+                      : youth_in_[poor];
+      const bool youth_start = !youth & minor & youth_in.fires(u0);
       const bool youth_stop = youth & (!minor | youth_out_.fires(u0));
       const bool wmo = (care & care_flag::kWmo) != 0;
-      const bool wmo_start = !wmo & wmo_in_[age_index(age)].fires(u1);
+      const Threshold wmo_in =
+          c.modifiers ? c.modifiers->adjust(wmo_in_[age_index(age)], Hazard::WmoInflow, pop, p)
+                      : wmo_in_[age_index(age)];
+      const bool wmo_start = !wmo & wmo_in.fires(u1);
       const bool wmo_stop = wmo & wmo_out_.fires(u1);
       const auto toggle =
           static_cast<std::uint8_t>((youth_start | youth_stop) * care_flag::kJeugdhulp |
                                     (wmo_start | wmo_stop) * care_flag::kWmo);
       pop.care[p] = care ^ toggle;
+      youth_clients += (pop.care[p] & care_flag::kJeugdhulp) != 0;
+      wmo_clients += (pop.care[p] & care_flag::kWmo) != 0;
     }
+    c.ledger.post(Programme::JeugdOnderwijs, LedgerCategory::JeugdhulpCost,
+                  youth_clients * youth_cents_);
+    c.ledger.post(Programme::MaatschappelijkeOndersteuning, LedgerCategory::WmoCost,
+                  wmo_clients * wmo_cents_);
   }
 
  private:
@@ -53,6 +69,7 @@ class Care final : public Module {
   Threshold youth_out_;
   AgeTable wmo_in_;
   Threshold wmo_out_;
+  std::int64_t youth_cents_, wmo_cents_;  // cost per client per month
 };
 
 }  // namespace
@@ -64,7 +81,8 @@ ModuleDescriptor care_module() {
   d.description = "jeugdhulp and Wmo: inflow and outflow";
   d.phases = kHazards;
   d.parallel_phases = kHazards;
-  d.create = [](const ModelSpec& spec) -> std::unique_ptr<Module> {
+  d.create = [](const ModuleSetup& setup) -> std::unique_ptr<Module> {
+    const ModelSpec& spec = setup.spec;
     return std::make_unique<Care>(spec.parameters);
   };
   return d;

@@ -1,5 +1,7 @@
 #include "leidensim/processes/debt.hpp"
 
+#include <cmath>
+
 #include "leidensim/model_spec.hpp"
 #include "leidensim/rate_tables.hpp"
 
@@ -14,10 +16,12 @@ class Debt final : public Module {
   explicit Debt(const ParameterSet& ps)
       : in_poor_(monthly_threshold(ps, "debt.inflow_monthly_poor", false)),
         in_nonpoor_(monthly_threshold(ps, "debt.inflow_monthly_nonpoor", false)),
-        out_(monthly_threshold(ps, "debt.outflow_monthly", false)) {}
+        out_(monthly_threshold(ps, "debt.outflow_monthly", false)),
+        help_cents_(std::llround(ps.scalar("debt.help_cost_annual") * 100.0 / 12.0)) {}
 
   void run_block(Phase, BlockContext& c) override {
     Population& pop = c.pop;
+    std::int64_t in_debt = 0;
     const auto& subjects = c.household_subjects();
     const BlockDraws& draws = c.month.stream(kStream).block(subjects.data(), subjects.size());
     for (std::uint32_t h = c.block.household_begin; h < c.block.household_end; ++h) {
@@ -31,15 +35,30 @@ class Debt final : public Module {
         } else if (pop.hh_debt_months[h] < 0xFFFF) {
           ++pop.hh_debt_months[h];
         }
-      } else if ((f & household_flag::kPoor ? in_poor_ : in_nonpoor_).fires(u)) {
+      } else if (inflow(c, h).fires(u)) {
         f |= household_flag::kDebt;
         pop.hh_debt_months[h] = 0;
       }
+      in_debt += (f & household_flag::kDebt) != 0;
     }
+    // Debt help the municipality pays for (schuldhulpverlening), per household in debt.
+    c.ledger.post(Programme::WerkInkomen, LedgerCategory::DebtReliefCost, in_debt * help_cents_);
   }
 
  private:
+  /// Inflow threshold of a household: by its poverty flag, adjusted by measures through the
+  /// bits of its first member.
+  Threshold inflow(const BlockContext& c, std::uint32_t h) const {
+    const Population& pop = c.pop;
+    const Threshold base = (pop.hh_flags[h] & household_flag::kPoor) ? in_poor_ : in_nonpoor_;
+    if (!c.modifiers) return base;
+    std::uint32_t p = pop.hh_first[h];
+    while (!pop.present(p)) ++p;
+    return c.modifiers->adjust(base, Hazard::DebtInflow, pop, p);
+  }
+
   Threshold in_poor_, in_nonpoor_, out_;
+  std::int64_t help_cents_;  // per household in problematic debt per month
 };
 
 }  // namespace
@@ -51,7 +70,8 @@ ModuleDescriptor debt_module() {
   d.description = "problematic household debt: inflow and outflow";
   d.phases = kHazards;
   d.parallel_phases = kHazards;
-  d.create = [](const ModelSpec& spec) -> std::unique_ptr<Module> {
+  d.create = [](const ModuleSetup& setup) -> std::unique_ptr<Module> {
+    const ModelSpec& spec = setup.spec;
     return std::make_unique<Debt>(spec.parameters);
   };
   return d;

@@ -362,7 +362,8 @@ ModuleDescriptor demography_module() {
   d.description = "ageing, mortality, births, partnering, separation, leaving home, migration";
   d.phases = kHazards | kTransitions;
   d.parallel_phases = kHazards;
-  d.create = [](const ModelSpec& spec) -> std::unique_ptr<Module> {
+  d.create = [](const ModuleSetup& setup) -> std::unique_ptr<Module> {
+    const ModelSpec& spec = setup.spec;
     return std::make_unique<Demography>(spec.parameters, spec.base_population->persons());
   };
   return d;

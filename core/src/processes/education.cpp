@@ -117,7 +117,8 @@ ModuleDescriptor education_module() {
   d.description = "school stages by age, dropout, startkwalificatie";
   d.phases = kHazards;
   d.parallel_phases = kHazards;
-  d.create = [](const ModelSpec& spec) -> std::unique_ptr<Module> {
+  d.create = [](const ModuleSetup& setup) -> std::unique_ptr<Module> {
+    const ModelSpec& spec = setup.spec;
     return std::make_unique<Education>(spec.parameters);
   };
   return d;

@@ -64,7 +64,8 @@ class LabourModule final : public Module {
         pop.labour[p] = s;
         pop.labour_months[p] = 0;
       }
-      step(pop, p, s, rng, {draws.u0(p - first), draws.u1(p - first), draws.u2(p - first), 0});
+      step(pop, p, s, rng, {draws.u0(p - first), draws.u1(p - first), draws.u2(p - first), 0},
+           c.modifiers);
     }
   }
 
@@ -84,14 +85,16 @@ class LabourModule final : public Module {
     pop.wage_cents[p] = wages_.draw_cents(pop.edu_level[p], w[0], w[1], w[2]);
   }
 
-  void step(Population& pop, std::uint32_t p, Labour s, const MonthStream& rng,
-            const Draws& d) const {
+  void step(Population& pop, std::uint32_t p, Labour s, const MonthStream& rng, const Draws& d,
+            const HazardModifiers* mods) const {
+    // Measures change the hazards of their participants (identity for everyone else).
+    auto adjusted = [&](Threshold t, Hazard h) { return mods ? mods->adjust(t, h, pop, p) : t; };
     const std::uint32_t u0 = d[0], u1 = d[1], u2 = d[2];
     const bool low_lit = pop.flags[p] & person_flag::kLowLiteracy;
     const Benefit b = pop.benefit[p];
     switch (s) {
       case Labour::Employed:
-        if (job_loss_.fires(u0)) {
+        if (adjusted(job_loss_, Hazard::JobLoss).fires(u0)) {
           // Durations count completed months before this one, so this month is the +1.
           const bool ww = pop.labour_months[p] + 1 >= ww_min_months_;
           set_labour(pop, p, Labour::Unemployed);
@@ -112,7 +115,7 @@ class LabourModule final : public Module {
       case Labour::Inactive: {
         if (b == Benefit::Bijstand) {
           const int band = bijstand_duration_band(pop.benefit_months[p]);
-          if (bijstand_out_[band].fires(u0)) {
+          if (adjusted(bijstand_out_[band], Hazard::BijstandOutflow).fires(u0)) {
             if (exit_to_work_.fires(u1))
               start_job(pop, p, rng);
             else
@@ -124,7 +127,7 @@ class LabourModule final : public Module {
         const auto& finding = s == Labour::Unemployed
                                   ? finding_[static_cast<int>(pop.edu_level[p])][low_lit]
                                   : inactive_finding_;
-        if (finding.fires(u0)) {
+        if (adjusted(finding, Hazard::JobFinding).fires(u0)) {
           start_job(pop, p, rng);
           return;
         }
@@ -133,7 +136,8 @@ class LabourModule final : public Module {
           return;
         }
         if (b == Benefit::None && pop.role[p] == Role::Head && age_ok(pop, p) &&
-            (pop.hh_flags[pop.household[p]] & household_flag::kPoor) && bijstand_in_.fires(u1)) {
+            (pop.hh_flags[pop.household[p]] & household_flag::kPoor) &&
+            adjusted(bijstand_in_, Hazard::BijstandInflow).fires(u1)) {
           set_benefit(pop, p, Benefit::Bijstand);
           return;
         }
@@ -184,7 +188,8 @@ ModuleDescriptor labour_module() {
       "employment, job loss, WW, bijstand with duration-dependent outflow, disability, retirement";
   d.phases = kHazards;
   d.parallel_phases = kHazards;
-  d.create = [](const ModelSpec& spec) -> std::unique_ptr<Module> {
+  d.create = [](const ModuleSetup& setup) -> std::unique_ptr<Module> {
+    const ModelSpec& spec = setup.spec;
     return std::make_unique<LabourModule>(spec.parameters);
   };
   return d;

@@ -223,14 +223,16 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
   {
     ModelSpec spec;
     spec.parameters = ps;
-    const auto income = income_module().create(spec);
+    const nlohmann::json no_params;
+    const auto income = income_module().create(ModuleSetup{spec, no_params});
     IndicatorCounts unused(256);
+    LedgerCounts no_ledger;
     HouseholdEvents no_events;
     const RandomKey k(seed, 0);
     MonthContext ctx;
     ctx.key = &k;
     for (const Block& b : pop.partition(1u << 30)) {
-      BlockContext bc{pop, b, ctx, no_events, unused};
+      BlockContext bc{pop, b, ctx, no_events, unused, no_ledger};
       income->run_block(kPayments, bc);
     }
     const double in_poor = ps.scalar("debt.inflow_monthly_poor");

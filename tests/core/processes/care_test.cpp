@@ -40,7 +40,7 @@ std::unique_ptr<Module> make(const Overrides& extra) {
                  {"care.wmo_inflow_annual", std::vector<double>(kMaxAge + 1, 0.0)},
                  {"care.wmo_outflow_annual", {0.0}}};
   for (const auto& [name, values] : extra) o[name] = values;
-  return care_module().create(test::model_with(Population{}, test::parameters(o)));
+  return test::create(care_module(), test::model_with(Population{}, test::parameters(o)));
 }
 
 PersonRecord aged(int years, int extra_months = 0, Role role = Role::Head, std::uint8_t care = 0) {

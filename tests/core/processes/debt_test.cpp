@@ -24,7 +24,7 @@ std::unique_ptr<Module> make(double in_poor, double in_nonpoor, double out) {
   const Overrides o = {{"debt.inflow_monthly_poor", {in_poor}},
                        {"debt.inflow_monthly_nonpoor", {in_nonpoor}},
                        {"debt.outflow_monthly", {out}}};
-  return debt_module().create(test::model_with(Population{}, test::parameters(o)));
+  return test::create(debt_module(), test::model_with(Population{}, test::parameters(o)));
 }
 
 /// `n` three-person households (so a per-person draw would show as 1 - (1 - p)^3), with the

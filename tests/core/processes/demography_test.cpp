@@ -75,7 +75,7 @@ void add(Population& pop, std::size_t n, const std::vector<PersonRecord>& member
 
 /// The module; `base` only sets the size of in-migration (its persons), never the population run.
 std::unique_ptr<Module> make(const ParameterSet& ps, Population base = {}, int districts = 1) {
-  return demography_module().create(test::model_with(std::move(base), ps, districts));
+  return test::create(demography_module(), test::model_with(std::move(base), ps, districts));
 }
 
 HouseholdEvents hazards(Module& m, Population& pop, const RandomKey& key, std::uint32_t month,
@@ -91,7 +91,8 @@ void transitions(Module& m, Population& pop, const RandomKey& key, std::uint32_t
   MonthContext ctx;
   ctx.month = month;
   ctx.key = &key;
-  SerialContext sc{pop, ctx, events, flows};
+  LedgerCounts ledger;
+  SerialContext sc{pop, ctx, events, flows, ledger};
   m.run_serial(kTransitions, sc);
 }
 

@@ -27,7 +27,8 @@ double monthly(double annual) {
 }
 
 std::unique_ptr<Module> make(const Overrides& overrides) {
-  return education_module().create(test::model_with(Population{}, test::parameters(overrides)));
+  return test::create(education_module(),
+                      test::model_with(Population{}, test::parameters(overrides)));
 }
 
 PersonRecord pupil(EduStage stage, int years, int extra_months = 0) {

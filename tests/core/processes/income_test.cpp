@@ -29,7 +29,7 @@ std::unique_ptr<Module> make() {
                               {"income.supplementary_pension_factor", {0.5}},
                               {"income.student_income_monthly", {900.0}},
                               {"labour.pension_age_years", {67}}});
-  return income_module().create(test::model_with(Population{}, ps));
+  return test::create(income_module(), test::model_with(Population{}, ps));
 }
 
 PersonRecord member(Role role, int years, Labour s, Benefit b = Benefit::None,
@@ -190,7 +190,7 @@ TEST(Income, HouseholdIncomeAndPovertyComputedByHand) {
 
 TEST(Income, ADataPackSingleOnBijstandIsAtTheNormAndPoor) {
   // The data pack's amounts, in cents: bijstand norm single 1283.83, 120% line 1540.596.
-  auto m = income_module().create(test::model_with(Population{}, test::parameters()));
+  auto m = test::create(income_module(), test::model_with(Population{}, test::parameters()));
   Population pop;
   pop.add_household(0, {member(Role::Head, 30, Labour::Inactive, Benefit::Bijstand, 0)});
   pop.add_household(0, {member(Role::Head, 30, Labour::Employed, Benefit::None, 154059)});

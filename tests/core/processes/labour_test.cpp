@@ -43,7 +43,7 @@ Overrides quiet(const Overrides& extra = {}) {
 }
 
 std::unique_ptr<Module> make(const Overrides& overrides) {
-  return labour_module().create(test::model_with(Population{}, test::parameters(overrides)));
+  return test::create(labour_module(), test::model_with(Population{}, test::parameters(overrides)));
 }
 
 PersonRecord adult(Labour s, Benefit b = Benefit::None, int years = 40) {

@@ -16,9 +16,35 @@
 #include <cstdint>
 
 #include "leidensim/module.hpp"
+#include "leidensim/parameters.hpp"
 
 namespace leidensim {
 
 ModuleDescriptor income_module();
+
+/// A household's social minimum: the bijstand norm for its composition (single or couple, below
+/// or at pension age), and the poverty line as a multiple of it. Shared by the income module and
+/// measures that pay households.
+class SocialMinimum {
+ public:
+  static SocialMinimum from(const ParameterSet& ps);
+  std::int64_t norm_cents(bool couple, bool pension_age) const {
+    return pension_age ? (couple ? pension_couple_ : pension_single_)
+                       : (couple ? norm_couple_ : norm_single_);
+  }
+  /// The norm of household `h` as it is now.
+  std::int64_t of(const Population& pop, std::uint32_t h) const;
+  bool poor(std::int64_t income_cents, std::int64_t norm) const {
+    return static_cast<double>(income_cents) < line_factor_ * static_cast<double>(norm);
+  }
+  std::int64_t pension_couple_cents() const { return pension_couple_; }
+  std::int64_t pension_single_cents() const { return pension_single_; }
+  std::uint16_t pension_age_months() const { return pension_age_months_; }
+
+ private:
+  std::int64_t norm_single_ = 0, norm_couple_ = 0, pension_single_ = 0, pension_couple_ = 0;
+  double line_factor_ = 1.2;
+  std::uint16_t pension_age_months_ = 0;
+};
 
 }  // namespace leidensim
