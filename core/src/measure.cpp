@@ -32,7 +32,14 @@ nlohmann::json measure_common_properties() {
 std::string measure_schema(const nlohmann::json& own_properties) {
   nlohmann::json schema = {{"type", "object"}, {"additionalProperties", false}};
   schema["properties"] = measure_common_properties();
-  for (const auto& [k, v] : own_properties.items()) schema["properties"][k] = v;
+  // A measure's own entry for a common property is merged into it, so that it can set the
+  // default (or tighten a bound) while the common type and range still apply.
+  for (const auto& [k, v] : own_properties.items()) {
+    if (schema["properties"].contains(k))
+      schema["properties"][k].update(v);
+    else
+      schema["properties"][k] = v;
+  }
   return schema.dump();
 }
 

@@ -44,7 +44,8 @@ struct MeasureSettings {
 /// JSON Schema "properties" shared by every measure; a plugin merges them into its schema with
 /// measure_schema().
 nlohmann::json measure_common_properties();
-/// A complete parameter schema: the common properties, `own` properties and their defaults.
+/// A complete parameter schema: the common properties and `own` properties. An own entry for a
+/// common property is merged into it (typically just {"default": ...}).
 std::string measure_schema(const nlohmann::json& own_properties);
 
 class Measure : public Module, public EffectSource {

@@ -44,23 +44,31 @@ extern "C" {
 using leidensim_plugin_entry_fn = const leidensim::PluginDescriptor* (*)();
 }
 
+#define LEIDENSIM_PLUGIN_STR2(x) #x
+#define LEIDENSIM_PLUGIN_STR(x) LEIDENSIM_PLUGIN_STR2(x)
+
 /// Defines the entry function and a factory that catches exceptions.
-#define LEIDENSIM_DEFINE_PLUGIN(NAME, VERSION, DESCRIPTION, SCHEMA, PHASES, PARALLEL, CLASS)   \
-  namespace {                                                                                  \
-  leidensim::Module* leidensim_create_##NAME(const leidensim::ModuleSetup& setup, char* error, \
-                                             std::size_t error_size) {                         \
-    try {                                                                                      \
-      return new CLASS(setup);                                                                 \
-    } catch (const std::exception& e) {                                                        \
-      std::snprintf(error, error_size, "%s", e.what());                                        \
-      return nullptr;                                                                          \
-    }                                                                                          \
-  }                                                                                            \
-  const leidensim::PluginDescriptor leidensim_descriptor_##NAME = {                            \
-      LEIDENSIM_PLUGIN_ABI_VERSION, #NAME, VERSION, DESCRIPTION, SCHEMA, PHASES, PARALLEL,     \
-      &leidensim_create_##NAME};                                                               \
-  }                                                                                            \
-  extern "C" __attribute__((visibility("default"))) const leidensim::PluginDescriptor*         \
-  LEIDENSIM_PLUGIN_ENTRY() {                                                                   \
-    return &leidensim_descriptor_##NAME;                                                       \
+#define LEIDENSIM_DEFINE_PLUGIN(NAME, VERSION, DESCRIPTION, SCHEMA, PHASES, PARALLEL, CLASS)     \
+  namespace {                                                                                    \
+  leidensim::Module* leidensim_create_##NAME(const leidensim::ModuleSetup& setup, char* error,   \
+                                             std::size_t error_size) {                           \
+    try {                                                                                        \
+      return new CLASS(setup);                                                                   \
+    } catch (const std::exception& e) {                                                          \
+      std::snprintf(error, error_size, "%s", e.what());                                          \
+      return nullptr;                                                                            \
+    }                                                                                            \
+  }                                                                                              \
+  const leidensim::PluginDescriptor leidensim_descriptor_##NAME = {LEIDENSIM_PLUGIN_ABI_VERSION, \
+                                                                   LEIDENSIM_PLUGIN_STR(NAME),   \
+                                                                   VERSION,                      \
+                                                                   DESCRIPTION,                  \
+                                                                   SCHEMA,                       \
+                                                                   PHASES,                       \
+                                                                   PARALLEL,                     \
+                                                                   &leidensim_create_##NAME};    \
+  }                                                                                              \
+  extern "C" __attribute__((visibility("default"))) const leidensim::PluginDescriptor*           \
+  LEIDENSIM_PLUGIN_ENTRY() {                                                                     \
+    return &leidensim_descriptor_##NAME;                                                         \
   }
