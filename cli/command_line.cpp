@@ -73,6 +73,14 @@ std::vector<ModuleDescriptor> load_plugins(const std::vector<std::string>& files
 
 std::filesystem::path default_data_dir() {
   if (const char* env = std::getenv("LEIDENSIM_DATA")) return env;
+  // An installed program finds its data in <prefix>/share/leidensim/data, next to <prefix>/bin.
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto installed =
+        exe.parent_path().parent_path() / "share" / "leidensim" / "data" / "leiden";
+    if (std::filesystem::exists(installed / "parameters.csv")) return installed;
+  }
   for (const char* candidate : {LEIDENSIM_SOURCE_DATA_DIR, LEIDENSIM_INSTALL_DATA_DIR}) {
     const std::filesystem::path p = std::filesystem::path(candidate) / "leiden";
     if (*candidate && std::filesystem::exists(p / "parameters.csv")) return p;

@@ -91,8 +91,7 @@ double Measure::hazard_multiplier(Hazard h, const Population& pop, std::uint32_t
 
 PlaceMeasure::PlaceMeasure(const ModuleSetup& setup, const std::string& name)
     : Measure(setup, name),
-      cost_per_month_cents_(std::llround(settings().cost_per_place * 100.0 / 12.0)),
-      poverty_factor_(setup.spec.parameters.scalar("income.poverty_line_factor")) {}
+      cost_per_month_cents_(std::llround(settings().cost_per_place * 100.0 / 12.0)) {}
 
 double PlaceMeasure::months_since_exit(const Population& pop, std::uint32_t slot) const {
   auto it = participants_.find(pop.id[slot]);
@@ -190,7 +189,6 @@ void PlaceMeasure::run_block(Phase phase, BlockContext& c) {
   if (phase != kPayments) return;
   Population& pop = c.pop;
   const SocialMinimum minimum = SocialMinimum::from(spec().parameters);
-  (void)poverty_factor_;
   for (std::uint32_t p = c.block.person_begin; p < c.block.person_end; ++p) {
     if (!pop.present(p) || !(pop.measure_bits[p] & enrolled_bit()) || pop.role[p] != Role::Head)
       continue;

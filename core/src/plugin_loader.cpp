@@ -29,6 +29,14 @@ PluginLoader::PluginLoader(std::vector<std::filesystem::path> search_path)
     for (std::string dir; std::getline(ss, dir, ':');)
       if (!dir.empty()) search_path_.emplace_back(dir);
   }
+  // The installed measures live in <libdir>/leidensim/plugins, next to this library: found from
+  // the library's own location, so an installation can be moved.
+  Dl_info info{};
+  if (::dladdr(reinterpret_cast<void*>(&PluginLoader::file_name_for), &info) && info.dli_fname) {
+    const auto installed =
+        std::filesystem::path(info.dli_fname).parent_path() / "leidensim" / "plugins";
+    if (std::filesystem::is_directory(installed)) search_path_.push_back(installed);
+  }
   if (*LEIDENSIM_INSTALL_PLUGIN_DIR) search_path_.emplace_back(LEIDENSIM_INSTALL_PLUGIN_DIR);
 }
 

@@ -27,6 +27,7 @@ Simulation::Simulation(const ModelSpec& spec, std::uint32_t replication, Simulat
   for (const auto& d : spec.modules) {
     const int index = d.kind == ModuleKind::Plugin ? measures++ : -1;
     modules_.push_back(d.create(ModuleSetup{spec, d.params, index}));
+    if (index >= 0) measures_.insert(modules_.back().get());
     if (const EffectSource* e = modules_.back()->effects()) modifiers_.add(3u << (2 * index), e);
     for (Phase ph : kAllPhases) {
       if (!(d.phases & ph)) continue;
@@ -46,6 +47,11 @@ Simulation::Simulation(const ModelSpec& spec, std::uint32_t replication, Simulat
 }
 
 Simulation::~Simulation() = default;
+
+bool Simulation::active(const Module* m) const {
+  // Policy measures take effect from the scenario's start month, not during the warm-up.
+  return month_ >= spec_.warmup_months() || !measures_.count(m);
+}
 
 void Simulation::repartition() {
   if (pop_.needs_compaction() || blocks_.empty()) {
@@ -85,7 +91,8 @@ void Simulation::run_parallel(Phase phase, const Group& g, const MonthContext& c
                                         block_counts_[b],
                                         block_ledgers_[b],
                                         modifiers_.empty() ? nullptr : &modifiers_};
-                        for (Module* m : g.modules) m->run_block(phase, bc);
+                        for (Module* m : g.modules)
+                          if (active(m)) m->run_block(phase, bc);
                         if (with_stocks) count_stocks(pop_, blocks_[b], block_counts_[b]);
                       }
                     });
@@ -99,7 +106,8 @@ void Simulation::run_phase(Phase phase, const MonthContext& ctx) {
     } else {
       SerialContext sc{pop_,          ctx,           events_,
                        month_counts_, month_ledger_, modifiers_.empty() ? nullptr : &modifiers_};
-      for (Module* m : g.modules) m->run_serial(phase, sc);
+      for (Module* m : g.modules)
+        if (active(m)) m->run_serial(phase, sc);
       repartition();  // serial modules may change the layout
     }
   }

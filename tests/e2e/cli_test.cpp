@@ -334,10 +334,39 @@ TEST_F(Cli, ParameterOutsideItsRangeIsRejected) {
   EXPECT_NE(o.err.find("1.5"), std::string::npos) << o.err;
 }
 
-TEST_F(Cli, MeasuresAreRejected) {
+TEST_F(Cli, UnknownMeasuresAreRejected) {
   json j = tiny();
   j["measures"] = json::array({{{"name", "extra_debt_help"}}});
-  expect_bad_scenario(j, "/measures");
+  expect_bad_scenario(j, "/measures/0/name");
+}
+
+TEST_F(Cli, BrokenPluginsExitWithCode2NamingTheFile) {
+  const fs::path fixtures = LEIDENSIM_FIXTURE_DIR;
+  const fs::path file = write_scenario(tiny());
+  const fs::path not_a_library = write_text("not ELF", "libleidensim_fake.so");
+  for (const fs::path& plugin : {fixtures / "libleidensim_wrong_abi.so",
+                                 fixtures / "libleidensim_no_entry.so", not_a_library}) {
+    expect_bad_input("plugins --plugin " + quote(plugin.string()), {plugin.string()});
+    expect_bad_input("run " + quote(file.string()) + " --quiet --plugin " + quote(plugin.string()),
+                     {plugin.string()});
+  }
+  expect_bad_input("plugins no_such_measure", {"unknown measure", "no_such_measure"});
+}
+
+TEST_F(Cli, ShippedScenariosWithMeasuresRun) {
+  for (const char* name : {"jobcoach", "poverty_relief", "prevention_agreement"}) {
+    json j = tiny();
+    j["measures"] = json::array({{{"name", name}, {"params", json::object()}}});
+    const fs::path file = write_scenario(j);
+    const fs::path out = work_ / (std::string("out_") + name);
+    const Outcome o =
+        run("run " + quote(file.string()) + " --quiet --output " + quote(out.string()));
+    ASSERT_EQ(o.code, 0) << name << ": " << o.err;
+    const std::string budget = slurp(out / "budget_yearly.csv");
+    EXPECT_NE(budget.find(",measure_cost,"), std::string::npos) << name;
+    const Outcome listed = run("plugins");
+    EXPECT_NE(listed.out.find(name), std::string::npos);
+  }
 }
 
 TEST_F(Cli, InvalidJsonIsRejected) {

@@ -110,7 +110,6 @@ class PlaceMeasure : public Measure {
   std::unordered_map<std::uint32_t, std::int32_t> waiting_;      // id -> month joined
   std::size_t enrolled_ = 0;
   std::int64_t cost_per_month_cents_ = 0;
-  double poverty_factor_ = 1.2;
 };
 
 }  // namespace leidensim

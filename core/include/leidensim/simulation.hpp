@@ -2,11 +2,13 @@
 // One replication of a model: a copy of the base population advanced month by month.
 //
 // The month loop: for each phase, for each module subscribed to it (registry order), run it;
+// policy measures run from the scenario's start month (the warm-up months are baseline);
 // parallel modules run per block under TBB, serial ones on the whole population. Draws depend on
 // (seed, replication, person id, month, module stream) only, blocks are ranges of whole
 // households, and all counters are integers, so a run is bitwise identical at any thread count.
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "leidensim/indicators.hpp"
@@ -48,6 +50,7 @@ class Simulation {
   void run_parallel(Phase phase, const Group& g, const MonthContext& ctx, bool count_stocks);
   void collect_block_scratch();
   void repartition();
+  bool active(const Module* m) const;
 
   const ModelSpec& spec_;
   std::uint32_t replication_;
@@ -67,7 +70,8 @@ class Simulation {
   LedgerCounts month_ledger_;
   IndicatorSeries indicators_;
   LedgerSeries ledger_;
-  HazardModifiers modifiers_;  // effects of the measures among modules_
+  HazardModifiers modifiers_;         // effects of the measures among modules_
+  std::set<const Module*> measures_;  // plugin measures: inactive during the warm-up
   std::unique_ptr<InvariantChecker> checker_;
   int month_ = 0;
 };
