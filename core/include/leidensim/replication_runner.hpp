@@ -28,6 +28,19 @@ std::vector<ReplicationResult> run_replications(const ModelSpec& spec, int repli
                                                 const SimulationOptions& options = {},
                                                 const ProgressCallback& progress = {});
 
+/// One run: a model and a replication number.
+struct RunPlan {
+  const ModelSpec* spec;
+  std::uint32_t replication;
+};
+
+/// Runs every plan, in parallel over plans (and within each over blocks); results in plan order.
+/// Comparisons hand it scenarios x replications with the same seed, so that replication r of
+/// every scenario shares its random draws (common random numbers).
+std::vector<ReplicationResult> run_plans(const std::vector<RunPlan>& plans,
+                                         const SimulationOptions& options = {},
+                                         const ProgressCallback& progress = {});
+
 /// A hash of indicator series, for determinism checks and regression references.
 std::uint64_t hash_indicators(const IndicatorSeries& s);
 
