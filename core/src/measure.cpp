@@ -29,6 +29,13 @@ nlohmann::json measure_common_properties() {
   })json");
 }
 
+void set_common_default(nlohmann::json& properties, const std::string& key,
+                        const nlohmann::json& value, const std::string& note) {
+  auto& p = properties[key];
+  p["default"] = value;
+  if (!note.empty()) p["description"] = p.value("description", std::string()) + "; " + note;
+}
+
 std::string measure_schema(const nlohmann::json& own_properties) {
   nlohmann::json schema = {{"type", "object"}, {"additionalProperties", false}};
   schema["properties"] = measure_common_properties();

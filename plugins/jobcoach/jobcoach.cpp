@@ -24,19 +24,19 @@ using leidensim::Population;
 const char* schema() {
   static const std::string s = [] {
     nlohmann::json p = leidensim::measure_common_properties();
-    auto set_default = [&](const char* key, const nlohmann::json& value, const char* note) {
-      p[key]["default"] = value;
-      if (note) p[key]["description"] = p[key]["description"].get<std::string>() + "; " + note;
-    };
-    set_default("programme", "10", "10 Werk & Inkomen");
-    set_default("annual_budget", 1000000.0, "default EUR 1,000,000 a year (assumption)");
-    set_default("cost_per_place", 13248.0,
-                "costs.csv jobcoach_cost_per_trajectory_year1 = 15% x 24 h/week x 46 weeks x "
-                "EUR 80/h (assumption)");
-    set_default("places", -1, nullptr);
-    set_default("duration_months", 12, "one coaching year (costs.csv: first-year hours share)");
-    set_default("dropout_monthly", 0.02, "about 21% leave within a year (assumption)");
-    set_default("after_effect_halflife_months", 12.0, "assumption");
+    leidensim::set_common_default(p, "programme", "10", "10 Werk & Inkomen");
+    leidensim::set_common_default(p, "annual_budget", 1000000.0,
+                                  "default EUR 1,000,000 a year (assumption)");
+    leidensim::set_common_default(
+        p, "cost_per_place", 13248.0,
+        "costs.csv jobcoach_cost_per_trajectory_year1 = 15% x 24 h/week x 46 weeks x "
+        "EUR 80/h (assumption)");
+    leidensim::set_common_default(p, "places", -1, "");
+    leidensim::set_common_default(p, "duration_months", 12,
+                                  "one coaching year (costs.csv: first-year hours share)");
+    leidensim::set_common_default(p, "dropout_monthly", 0.02,
+                                  "about 21% leave within a year (assumption)");
+    leidensim::set_common_default(p, "after_effect_halflife_months", 12.0, "assumption");
     p["outflow_multiplier"] = {
         {"type", "number"},
         {"minimum", 0},

@@ -45,19 +45,18 @@ constexpr std::uint32_t kTakeUpSub = 7;
 const char* schema() {
   static const std::string s = [] {
     nlohmann::json p = leidensim::measure_common_properties();
-    auto set_default = [&](const char* key, const nlohmann::json& value, const char* note) {
-      p[key]["default"] = value;
-      if (note) p[key]["description"] = p[key]["description"].get<std::string>() + "; " + note;
-    };
-    set_default("programme", "10", "10 Werk & Inkomen");
-    set_default("annual_budget", 1000000.0,
-                "default EUR 1,000,000 a year, supplements included (assumption; about 9% of "
-                "the 2017 minima line, budget_programmes.csv)");
-    set_default("cost_per_place", 150.0,
-                "administration per household a year, without the supplement (assumption)");
-    set_default("places", -1, "households");
-    set_default("duration_months", 12, "yearly re-application");
-    set_default("dropout_monthly", 0.0, "none: the supplement is paid for the whole year");
+    leidensim::set_common_default(p, "programme", "10", "10 Werk & Inkomen");
+    leidensim::set_common_default(
+        p, "annual_budget", 1000000.0,
+        "default EUR 1,000,000 a year, supplements included (assumption; about 9% of "
+        "the 2017 minima line, budget_programmes.csv)");
+    leidensim::set_common_default(
+        p, "cost_per_place", 150.0,
+        "administration per household a year, without the supplement (assumption)");
+    leidensim::set_common_default(p, "places", -1, "households");
+    leidensim::set_common_default(p, "duration_months", 12, "yearly re-application");
+    leidensim::set_common_default(p, "dropout_monthly", 0.0,
+                                  "none: the supplement is paid for the whole year");
     p["after_effect_halflife_months"] = {
         {"type", "number"},
         {"minimum", 0},

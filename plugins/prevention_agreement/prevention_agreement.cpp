@@ -30,17 +30,16 @@ using leidensim::Population;
 const char* schema() {
   static const std::string s = [] {
     nlohmann::json p = leidensim::measure_common_properties();
-    auto set_default = [&](const char* key, const nlohmann::json& value, const char* note) {
-      p[key]["default"] = value;
-      p[key]["description"] = p[key]["description"].get<std::string>() + "; " + note;
-    };
-    set_default("programme", "9", "9 Maatschappelijke Ondersteuning (sport parts: 8C)");
-    set_default("annual_budget", 600000.0,
-                "default EUR 600,000 a year: three districts at cost_per_district (assumption); "
-                "not scaled when choosing districts");
-    set_default("cost_per_place", 200000.0,
-                "not used by this area measure (see cost_per_district)");
-    set_default("duration_months", 12, "not used: residents are covered while they live there");
+    leidensim::set_common_default(p, "programme", "9",
+                                  "9 Maatschappelijke Ondersteuning (sport parts: 8C)");
+    leidensim::set_common_default(
+        p, "annual_budget", 600000.0,
+        "default EUR 600,000 a year: three districts at cost_per_district (assumption); "
+        "not scaled when choosing districts");
+    leidensim::set_common_default(p, "cost_per_place", 200000.0,
+                                  "not used by this area measure (see cost_per_district)");
+    leidensim::set_common_default(p, "duration_months", 12,
+                                  "not used: residents are covered while they live there");
     // Settings that have no meaning for an area measure: fixed to their neutral value.
     p["places"] = {{"type", "integer"},
                    {"minimum", -1},

@@ -44,6 +44,10 @@ struct MeasureSettings {
 /// JSON Schema "properties" shared by every measure; a plugin merges them into its schema with
 /// measure_schema().
 nlohmann::json measure_common_properties();
+/// Sets the default of common property `key` in `properties` (as from
+/// measure_common_properties()) and appends `note` (the default's source) to its description.
+void set_common_default(nlohmann::json& properties, const std::string& key,
+                        const nlohmann::json& value, const std::string& note = "");
 /// A complete parameter schema: the common properties and `own` properties. An own entry for a
 /// common property is merged into it (typically just {"default": ...}).
 std::string measure_schema(const nlohmann::json& own_properties);
