@@ -88,8 +88,16 @@ const Parameter& ParameterSet::get(const std::string& name) const {
   auto it = by_name_.find(name);
   if (it == by_name_.end())
     throw InputError(input_error_message(origin_.string(), name, "unknown parameter"));
-  used_.insert(name);
+  {
+    std::lock_guard<std::mutex> lock(*used_mutex_);
+    used_.insert(name);
+  }
   return params_[it->second];
+}
+
+std::set<std::string> ParameterSet::used() const {
+  std::lock_guard<std::mutex> lock(*used_mutex_);
+  return used_;
 }
 
 const Parameter& ParameterSet::info(const std::string& name) const {

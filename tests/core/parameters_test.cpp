@@ -25,8 +25,9 @@ TEST(Parameters, EveryParameterIsUsedAndNoneIsMissing) {
   ModelSpec spec = test::model(0.02, 1);
   for (const auto& d : spec.modules) test::create(d, spec);
   std::vector<std::string> unused;
+  const auto used = spec.parameters.used();
   for (const Parameter& p : spec.parameters.all())
-    if (!spec.parameters.used().count(p.name)) unused.push_back(p.name);
+    if (!used.count(p.name)) unused.push_back(p.name);
   EXPECT_TRUE(unused.empty()) << "parameters in the data pack that no module reads: "
                               << ::testing::PrintToString(unused);
 }

@@ -5,9 +5,13 @@
 //
 // A parameter is a scalar or a table (a fixed-length list, e.g. one value per age). Lookups are
 // recorded, so tests can show that every parameter in the file is used and none is missing.
+// Thread safety: lookups may run concurrently (replications build their modules in parallel);
+// overrides may not.
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <span>
 #include <string>
@@ -48,7 +52,7 @@ class ParameterSet {
 
   const std::vector<Parameter>& all() const { return params_; }
   /// Names looked up so far (see the file comment).
-  const std::set<std::string>& used() const { return used_; }
+  std::set<std::string> used() const;
 
  private:
   const Parameter& get(const std::string& name) const;
@@ -56,7 +60,10 @@ class ParameterSet {
   std::filesystem::path origin_;
   std::vector<Parameter> params_;
   std::map<std::string, std::size_t> by_name_;
+  // Lookups happen while replications construct their modules in parallel: the record of used
+  // names is guarded (copies of a set share the guard, which is harmless).
   mutable std::set<std::string> used_;
+  mutable std::shared_ptr<std::mutex> used_mutex_ = std::make_shared<std::mutex>();
 };
 
 }  // namespace leidensim
