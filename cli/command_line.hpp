@@ -65,8 +65,10 @@ class Progress {
 };
 
 int run_command(int argc, char** argv);
+int validate_command(int argc, char** argv);
 int population_command(int argc, char** argv);
 int bench_command(int argc, char** argv);
 int plugins_command(int argc, char** argv);
+int compare_command(int argc, char** argv);
 
 }  // namespace leidensim::cli

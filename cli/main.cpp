@@ -17,6 +17,8 @@ void print_usage() {
       "usage: leidensim <command> [options]\n\n"
       "commands:\n"
       "  run FILE        simulate a scenario; yearly summary on screen, indicators to CSV\n"
+      "  validate FILE.. check scenarios without running them; lists every problem\n"
+      "  compare A B ... scenarios with common random numbers: paired differences, budget effects\n"
       "  population      build the synthetic base population (--summary: marginals vs targets)\n"
       "  bench           throughput and memory of the engine (person-months per second)\n"
       "  plugins         list every module (built-in processes and measures), phases, "
@@ -39,6 +41,8 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[1];
   try {
     if (cmd == "run") return run_command(argc - 1, argv + 1);
+    if (cmd == "validate") return validate_command(argc - 1, argv + 1);
+    if (cmd == "compare") return compare_command(argc - 1, argv + 1);
     if (cmd == "population") return population_command(argc - 1, argv + 1);
     if (cmd == "bench") return bench_command(argc - 1, argv + 1);
     if (cmd == "plugins") return plugins_command(argc - 1, argv + 1);

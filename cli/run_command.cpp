@@ -8,11 +8,13 @@
 #include "command_line.hpp"
 #include "interrupt_guard.hpp"
 #include "leidensim/errors.hpp"
+#include "leidensim/outputs/hdf5_store.hpp"
 #include "leidensim/outputs/indicator_csv.hpp"
 #include "leidensim/outputs/ledger_csv.hpp"
 #include "leidensim/outputs/result_folder.hpp"
 #include "leidensim/replication_runner.hpp"
 #include "leidensim/scenario.hpp"
+#include "provenance.hpp"
 #include "yearly_summary.hpp"
 
 #ifndef LEIDENSIM_VERSION
@@ -20,15 +22,6 @@
 #endif
 
 namespace leidensim::cli {
-
-namespace {
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
-}  // namespace
 
 int run_command(int argc, char** argv) {
   CommonOptions common;
@@ -62,7 +55,8 @@ int run_command(int argc, char** argv) {
   if (scenario_file.empty())
     throw InputError("no scenario file given (e.g. leidensim run scenarios/baseline.json)");
 
-  Scenario s = Scenario::load(scenario_file);
+  // read() keeps the file's problems; make_model_spec reports them with all later checks.
+  Scenario s = Scenario::read(scenario_file);
   if (common.replications) {
     if (*common.replications < 1 || *common.replications > 10000)
       throw InputError(input_error_message("", "--replications", "must be in 1..10000"));
@@ -119,14 +113,9 @@ int run_command(int argc, char** argv) {
       {"started", started},
       {"finished", utc_now()},
       {"final_population_hash", nlohmann::json::array()},
-      {"modules", nlohmann::json::array()},
+      {"host", host_name()},
+      {"modules", modules_json(spec)},
   };
-  for (const auto& d : spec.modules)
-    info["modules"].push_back({{"name", d.name},
-                               {"kind", d.kind == ModuleKind::BuiltIn ? "built-in" : "plugin"},
-                               {"version", d.version},
-                               {"library", d.library},
-                               {"params", d.params}});
   for (const auto& r : results) {
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx",
@@ -134,6 +123,17 @@ int run_command(int argc, char** argv) {
     info["final_population_hash"].push_back(hex);
   }
   std::ofstream(folder.staging() / "run.json") << info.dump(2) << "\n";
+  {
+    ScenarioResult sr;
+    sr.name = s.name;
+    sr.scenario = s.json;
+    sr.modules = info["modules"];
+    sr.districts = spec.districts;
+    sr.start = spec.start;
+    sr.replications = results;
+    info["replications"] = s.replications;
+    outputs::write_hdf5(folder.staging() / "results.h5", {sr}, nullptr, info);
+  }
   folder.commit();
   forget_on_interrupt(folder.staging());
 

@@ -5,6 +5,8 @@ packages=(
   build-essential cmake ninja-build pkg-config python3
   libboost-program-options-dev libhdf5-dev libtbb-dev nlohmann-json3-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libxlsxwriter-dev unzip
+  chromium
 )
 missing=()
 for p in "${packages[@]}"; do

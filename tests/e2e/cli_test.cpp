@@ -484,5 +484,79 @@ TEST_F(Cli, PopulationWritesItsMarginalsWithOutput) {
   EXPECT_EQ(rows.front(), "group,name,unit,target,synthetic,deviation,tolerance,within_tolerance");
 }
 
+// ---- validate ----
+
+TEST_F(Cli, ValidateAcceptsEveryShippedScenario) {
+  // As 'leidensim validate scenarios/*.json': the schema in that folder is skipped.
+  std::vector<fs::path> files;
+  for (const auto& f : fs::directory_iterator(test::source_dir() / "scenarios"))
+    if (f.path().extension() == ".json") files.push_back(f.path());
+  ASSERT_GE(files.size(), 10u);
+  std::string args = "validate";
+  for (const auto& f : files) args += " " + quote(f.string());
+  const auto before = work_entries();
+  const Outcome o = run(args);
+  EXPECT_EQ(o.code, 0) << o.err;
+  for (const auto& f : files) {
+    const bool schema = f.filename() == "scenario.schema.json";
+    EXPECT_NE(o.out.find(f.string() + (schema ? ": skipped" : ": ok")), std::string::npos)
+        << f << "\n"
+        << o.out;
+  }
+  EXPECT_TRUE(o.err.empty()) << o.err;
+  EXPECT_EQ(work_entries(), before) << "validate wrote files";
+}
+
+TEST_F(Cli, ValidateListsEveryProblemAndWritesNothing) {
+  json bad = tiny();
+  bad["colour"] = 1;
+  bad["years"] = "ten";
+  bad["replications"] = 0;
+  bad["parameters"] = {{"labour.job_loss_monthly", 1.5}, {"no.such", 1}};
+  bad["measures"] =
+      json::array({{{"name", "no_such_measure"}},
+                   {{"name", "jobcoach"}, {"params", {{"annual_budget", -5}, {"colour", "red"}}}}});
+  const fs::path file = write_scenario(bad, "bad.json");
+  const fs::path good = write_scenario(tiny(), "good.json");
+  const std::string args = "validate " + quote(file.string()) + " " + quote(good.string());
+  expect_bad_input(
+      args,
+      {file.string() + ": /colour", file.string() + ": /years", file.string() + ": /replications",
+       file.string() + ": /parameters/labour.job_loss_monthly",
+       file.string() + ": /parameters/no.such", file.string() + ": /measures/0/name",
+       file.string() + ": /measures/1/params/annual_budget",
+       file.string() + ": /measures/1/params/colour", "8 problems"});
+  const Outcome o = run(args);
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.out.find(good.string() + ": ok"), std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find(file.string() + ": ok"), std::string::npos) << o.out;
+}
+
+TEST_F(Cli, ValidateFollowsExtendsAndNamesTheFiles) {
+  const fs::path baseline = test::source_dir() / "scenarios" / "baseline.json";
+  const fs::path child =
+      write_scenario({{"extends", baseline.string()}, {"years", 0}}, "child.json");
+  expect_bad_input("validate " + quote(child.string()), {child.string() + ": /years"});
+  const fs::path a = write_scenario({{"extends", "b.json"}}, "a.json");
+  write_scenario({{"extends", "a.json"}}, "b.json");
+  expect_bad_input("validate " + quote(a.string()), {"cycle", "a.json", "b.json"});
+  const fs::path fine =
+      write_scenario({{"extends", baseline.string()}, {"years", 2}, {"scale", 0.5}}, "fine.json");
+  const Outcome o = run("validate " + quote(fine.string()));
+  EXPECT_EQ(o.code, 0) << o.err;
+  EXPECT_NE(o.out.find(fine.string() + ": ok"), std::string::npos) << o.out;
+}
+
+TEST_F(Cli, ValidateHasHelpAndNeedsAFile) {
+  const Outcome o = run("validate --help");
+  EXPECT_EQ(o.code, 0) << o.err;
+  for (const char* s : {"leidensim validate", "--plugin", "--threads", "--replications", "--seed",
+                        "--output", "--quiet", "--help"})
+    EXPECT_NE(o.out.find(s), std::string::npos) << "validate --help lacks " << s << ":\n" << o.out;
+  EXPECT_NE(run("--help").out.find("validate"), std::string::npos);
+  expect_bad_input("validate", {"no scenario file"});
+  expect_bad_input("validate " + quote((work_ / "missing.json").string()), {"missing.json"});
+}
+
 }  // namespace
 }  // namespace leidensim
