@@ -560,3 +560,32 @@ TEST_F(Cli, ValidateHasHelpAndNeedsAFile) {
 
 }  // namespace
 }  // namespace leidensim
+
+namespace leidensim {
+namespace {
+
+TEST_F(Cli, CompareIsIdenticalAtOneAndTwoThreadsAndWritesEveryOutput) {
+  json base = tiny();
+  base["name"] = "base";
+  json with = tiny();
+  with["name"] = "with_measure";
+  with["measures"] = json::array({{{"name", "jobcoach"}, {"params", {{"annual_budget", 4e6}}}}});
+  const fs::path a = write_scenario(base, "base.json"), b = write_scenario(with, "with.json");
+  std::string tables[2];
+  for (int t = 1; t <= 2; ++t) {
+    const fs::path out = work_ / ("cmp" + std::to_string(t));
+    const Outcome o =
+        run("compare " + quote(a.string()) + " " + quote(b.string()) + " --quiet --threads " +
+            std::to_string(t) + " --output " + quote(out.string()));
+    ASSERT_EQ(o.code, 0) << o.err;
+    for (const char* f : {"report.html", "budget.xlsx", "results.h5", "run.json",
+                          "comparison_budget.csv", "net_effects.csv"})
+      EXPECT_TRUE(fs::exists(out / f)) << f;
+    tables[t - 1] = slurp(out / "comparison_indicators.csv") + slurp(out / "net_effects.csv");
+  }
+  EXPECT_FALSE(tables[0].empty());
+  EXPECT_EQ(tables[0], tables[1]);
+}
+
+}  // namespace
+}  // namespace leidensim
