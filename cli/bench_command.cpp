@@ -150,8 +150,9 @@ int bench_command(int argc, char** argv) {
       "measured in this run; leidensim's as a share of it)\n");
   say("peak resident memory: %.1f MiB\n", peak_rss_kib() / 1024.0);
   if (common.output) {
-    outputs::ResultFolder folder(*common.output);
-    remove_on_interrupt(folder.staging());
+    const std::filesystem::path destination = *common.output;
+    remove_on_interrupt(outputs::ResultFolder::staging_path(destination));
+    outputs::ResultFolder folder(destination);
     std::ofstream(folder.staging() / "bench.csv") << csv.str();
     folder.commit();
     forget_on_interrupt(folder.staging());

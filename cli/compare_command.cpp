@@ -169,9 +169,10 @@ int compare_command(int argc, char** argv) {
 
   std::string default_name = "compare";
   for (const auto& s : scenarios) default_name += "-" + s.name;
-  outputs::ResultFolder folder(common.output ? *common.output
-                                             : std::filesystem::path("results") / default_name);
-  remove_on_interrupt(folder.staging());
+  const std::filesystem::path destination =
+      common.output ? *common.output : std::filesystem::path("results") / default_name;
+  remove_on_interrupt(outputs::ResultFolder::staging_path(destination));
+  outputs::ResultFolder folder(destination);
 
   std::vector<RunPlan> plans;
   for (const auto& spec : specs)

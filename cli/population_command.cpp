@@ -84,8 +84,9 @@ int population_command(int argc, char** argv) {
     }
   }
   if (common.output) {
-    outputs::ResultFolder folder(*common.output);
-    remove_on_interrupt(folder.staging());
+    const std::filesystem::path destination = *common.output;
+    remove_on_interrupt(outputs::ResultFolder::staging_path(destination));
+    outputs::ResultFolder folder(destination);
     std::ofstream out(folder.staging() / "population_marginals.csv");
     out << "group,name,unit,target,synthetic,deviation,tolerance,within_tolerance\n";
     for (const auto& row : r.report)

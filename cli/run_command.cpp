@@ -81,9 +81,10 @@ int run_command(int argc, char** argv) {
   const ModelSpec spec =
       make_model_spec(s, builtin_registry(), plugin_loader(), load_plugins(plugin_files));
   // Create the results folder only once the input is known to be good.
-  outputs::ResultFolder folder(common.output ? *common.output
-                                             : std::filesystem::path("results") / s.name);
-  remove_on_interrupt(folder.staging());
+  const std::filesystem::path destination =
+      common.output ? *common.output : std::filesystem::path("results") / s.name;
+  remove_on_interrupt(outputs::ResultFolder::staging_path(destination));
+  outputs::ResultFolder folder(destination);
   Progress progress("run " + s.name, common.quiet);
   SimulationOptions options;
   options.check_invariants = check;

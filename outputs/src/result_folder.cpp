@@ -25,9 +25,16 @@ ResultFolder::ResultFolder(std::filesystem::path destination)
     if (::kill(static_cast<pid_t>(std::stol(pid)), 0) != 0 && errno == ESRCH)
       std::filesystem::remove_all(entry.path(), ec);
   }
-  staging_ = parent / (prefix + std::to_string(::getpid()));
+  staging_ = staging_path(destination_);
   std::filesystem::remove_all(staging_);
   std::filesystem::create_directories(staging_);
+}
+
+std::filesystem::path ResultFolder::staging_path(const std::filesystem::path& destination) {
+  const auto parent =
+      destination.has_parent_path() ? destination.parent_path() : std::filesystem::path(".");
+  return parent /
+         ("." + destination.filename().string() + ".partial-" + std::to_string(::getpid()));
 }
 
 ResultFolder::~ResultFolder() {

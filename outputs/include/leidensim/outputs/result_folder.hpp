@@ -15,6 +15,9 @@ class ResultFolder {
   ResultFolder(const ResultFolder&) = delete;
   ResultFolder& operator=(const ResultFolder&) = delete;
 
+  /// The staging folder a ResultFolder for `destination` uses in this process; known before the
+  /// folder exists, so that it can be registered for removal on interrupt first.
+  static std::filesystem::path staging_path(const std::filesystem::path& destination);
   /// Where to write files before commit().
   const std::filesystem::path& staging() const { return staging_; }
   const std::filesystem::path& destination() const { return destination_; }
