@@ -133,7 +133,7 @@ int bench_command(int argc, char** argv) {
                       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
       hash = results.front().final_population_hash;
     }
-    const double bytes = Simulation(spec, 0).population().bytes_per_person();
+    const double bytes = spec.base_population->bytes_per_person();
     const double ref = reference.empty() ? 0 : reference_throughput(reference, persons, months, t);
     const double share = ref > 0 ? (pm / best) / ref : 0;
     char hex[17];

@@ -98,7 +98,8 @@ double Measure::hazard_multiplier(Hazard h, const Population& pop, std::uint32_t
 
 PlaceMeasure::PlaceMeasure(const ModuleSetup& setup, const std::string& name)
     : Measure(setup, name),
-      cost_per_month_cents_(std::llround(settings().cost_per_place * 100.0 / 12.0)) {}
+      cost_per_month_cents_(std::llround(settings().cost_per_place * 100.0 / 12.0)),
+      minimum_(SocialMinimum::from(setup.spec.parameters)) {}
 
 double PlaceMeasure::months_since_exit(const Population& pop, std::uint32_t slot) const {
   auto it = participants_.find(pop.id[slot]);
@@ -195,7 +196,6 @@ void PlaceMeasure::enrol(SerialContext& c) {
 void PlaceMeasure::run_block(Phase phase, BlockContext& c) {
   if (phase != kPayments) return;
   Population& pop = c.pop;
-  const SocialMinimum minimum = SocialMinimum::from(spec().parameters);
   for (std::uint32_t p = c.block.person_begin; p < c.block.person_end; ++p) {
     if (!pop.present(p) || !(pop.measure_bits[p] & enrolled_bit()) || pop.role[p] != Role::Head)
       continue;
@@ -205,7 +205,8 @@ void PlaceMeasure::run_block(Phase phase, BlockContext& c) {
     const std::int64_t income = pop.hh_income_cents[h] + amount;
     pop.hh_income_cents[h] = static_cast<std::int32_t>(std::min<std::int64_t>(income, INT32_MAX));
     c.ledger.post(settings().programme, LedgerCategory::TransfersToHouseholds, amount);
-    if (!(pop.hh_flags[h] & household_flag::kStudent) && !minimum.poor(income, minimum.of(pop, h)))
+    if (!(pop.hh_flags[h] & household_flag::kStudent) &&
+        !minimum_.poor(income, minimum_.of(pop, h)))
       pop.hh_flags[h] &= static_cast<std::uint8_t>(~household_flag::kPoor);
   }
 }

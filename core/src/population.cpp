@@ -252,7 +252,6 @@ void Population::extend_partition(std::vector<Block>& blocks, std::size_t target
   }
 }
 
-namespace {
 std::uint64_t hash_bytes(std::uint64_t h, const void* data, std::size_t n) {
   const auto* b = static_cast<const unsigned char*>(data);
   std::size_t words = n / 8;
@@ -265,7 +264,6 @@ std::uint64_t hash_bytes(std::uint64_t h, const void* data, std::size_t n) {
   for (std::size_t k = words * 8; k < n; ++k) h = (h ^ b[k]) * 0x100000001b3ULL;
   return h;
 }
-}  // namespace
 
 std::uint64_t Population::hash() const {
   std::uint64_t h = 0xcbf29ce484222325ULL;

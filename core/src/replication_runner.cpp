@@ -2,7 +2,6 @@
 
 #include <tbb/parallel_for.h>
 
-#include <cstring>
 #include <mutex>
 
 namespace leidensim {
@@ -40,14 +39,7 @@ std::vector<ReplicationResult> run_replications(const ModelSpec& spec, int repli
 }
 
 std::uint64_t hash_indicators(const IndicatorSeries& s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (std::int64_t v : s.raw()) {
-    std::uint64_t w;
-    std::memcpy(&w, &v, 8);
-    h = (h ^ w) * 0x100000001b3ULL;
-    h ^= h >> 29;
-  }
-  return h;
+  return hash_bytes(0xcbf29ce484222325ULL, s.raw().data(), s.raw().size() * sizeof(std::int64_t));
 }
 
 }  // namespace leidensim

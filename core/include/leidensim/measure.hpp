@@ -27,6 +27,7 @@
 #include "leidensim/hazard_modifiers.hpp"
 #include "leidensim/ledger.hpp"
 #include "leidensim/module.hpp"
+#include "leidensim/processes/income.hpp"
 #include "leidensim/rng.hpp"
 
 namespace leidensim {
@@ -114,6 +115,7 @@ class PlaceMeasure : public Measure {
   std::unordered_map<std::uint32_t, std::int32_t> waiting_;      // id -> month joined
   std::size_t enrolled_ = 0;
   std::int64_t cost_per_month_cents_ = 0;
+  SocialMinimum minimum_;  // for the poverty flag after a transfer
 };
 
 }  // namespace leidensim

@@ -190,6 +190,9 @@ class Population {
   std::uint32_t next_id_ = 1;
 };
 
+/// The state hash's mixing step over raw bytes (64-bit words, then a byte tail), from `h`.
+std::uint64_t hash_bytes(std::uint64_t h, const void* data, std::size_t n);
+
 HouseholdType classify_household(int adults_in_couple, int children, int others);
 
 }  // namespace leidensim

@@ -60,28 +60,6 @@ double PopulationTargets::households() const {
   return s;
 }
 
-std::vector<std::array<double, kHouseholdTypes>>
-PopulationTargets::households_by_district_and_type() const {
-  // Two independent fits: households with children (couple_with_kids, single_parent) and
-  // without (single, couple_no_kids, other). With a uniform seed the fit of a two-way table to
-  // its margins is the product of the margins divided by the total.
-  const std::array<int, 2> with = {int(HouseholdType::CoupleWithKids),
-                                   int(HouseholdType::SingleParent)};
-  const std::array<int, 3> without = {int(HouseholdType::Single), int(HouseholdType::CoupleNoKids),
-                                      int(HouseholdType::Other)};
-  double with_total = 0, without_total = 0;
-  for (int t : with) with_total += households_by_type[t];
-  for (int t : without) without_total += households_by_type[t];
-  std::vector<std::array<double, kHouseholdTypes>> out(districts.size());
-  for (std::size_t d = 0; d < districts.size(); ++d) {
-    const double w = districts[d].households_with_children;
-    const double wo = districts[d].households - w;
-    for (int t : with) out[d][t] = w * households_by_type[t] / with_total;
-    for (int t : without) out[d][t] = wo * households_by_type[t] / without_total;
-  }
-  return out;
-}
-
 PopulationTargets PopulationTargets::load(const std::filesystem::path& dir,
                                           const ParameterSet& ps) {
   PopulationTargets t;

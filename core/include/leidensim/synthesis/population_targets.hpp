@@ -43,10 +43,6 @@ struct PopulationTargets {
 
   double persons() const;
   double households() const;
-  /// Households by district and type: a two-way fit of district totals (split into with and
-  /// without children) to the city's household types.
-  std::vector<std::array<double, kHouseholdTypes>> households_by_district_and_type() const;
-
   static PopulationTargets load(const std::filesystem::path& data_dir, const ParameterSet& ps);
 };
 
