@@ -70,5 +70,6 @@ int population_command(int argc, char** argv);
 int bench_command(int argc, char** argv);
 int plugins_command(int argc, char** argv);
 int compare_command(int argc, char** argv);
+int parameters_command(int argc, char** argv);
 
 }  // namespace leidensim::cli

@@ -15,12 +15,14 @@
 #include "interrupt_guard.hpp"
 #include "leidensim/comparison.hpp"
 #include "leidensim/errors.hpp"
+#include "leidensim/parameter_register.hpp"
 #include "leidensim/outputs/budget_spreadsheet.hpp"
 #include "leidensim/outputs/comparison_csv.hpp"
 #include "leidensim/outputs/hdf5_store.hpp"
 #include "leidensim/outputs/html_report.hpp"
 #include "leidensim/outputs/indicator_csv.hpp"
 #include "leidensim/outputs/ledger_csv.hpp"
+#include "leidensim/outputs/parameter_register_csv.hpp"
 #include "leidensim/outputs/result_folder.hpp"
 #include "leidensim/scenario.hpp"
 #include "provenance.hpp"
@@ -55,7 +57,9 @@ void print_tables(const Comparison& c, const std::vector<ScenarioResult>& result
     if (y >= 0 && y < years) shown.insert(y);
   std::printf(
       "City indicators: %s (mean) and each scenario's difference from it, paired over %d "
-      "replications [95%% interval]\n",
+      "replications [95%% interval]\n"
+      "(intervals: Monte Carlo noise of the replications only, parameters at their values; "
+      "for the uncertainty of effect sizes see leidensim sweep)\n",
       c.scenarios[0].c_str(), c.replications);
   for (int y : shown) {
     const int year = results.front().start.plus_months(12 * y).year;
@@ -209,6 +213,15 @@ int compare_command(int argc, char** argv) {
                                      r.name, r.start, r.replications);
   }
   outputs::write_comparison_csv(folder.staging(), comparison, results.front().districts);
+  // Every parameter of each scenario with its value, unit, quality mark and source.
+  outputs::ScenarioRegisters registers;
+  for (std::size_t s = 0; s < scenarios.size(); ++s)
+    registers.emplace_back(
+        scenarios[s].name,
+        build_parameter_register(specs[s].parameters, specs[s].modules,
+                                 MeasureParameterTable::load_pack(specs[s].data_dir),
+                                 measure_overrides(scenarios[s])));
+  outputs::write_parameter_register_csv(folder.staging() / "parameters.csv", registers);
   nlohmann::json info = {{"program", "leidensim"},
                          {"version", LEIDENSIM_VERSION},
                          {"seed", lead.seed},
@@ -230,7 +243,8 @@ int compare_command(int argc, char** argv) {
   std::ofstream(folder.staging() / "run.json") << info.dump(2) << "\n";
   outputs::write_hdf5(folder.staging() / "results.h5", results, &comparison, info);
   outputs::write_budget_spreadsheet(folder.staging() / "budget.xlsx", results, comparison);
-  outputs::write_html_report(folder.staging() / "report.html", results, comparison, info);
+  outputs::write_html_report(folder.staging() / "report.html", results, comparison, info,
+                             registers);
   folder.commit();
   forget_on_interrupt(folder.staging());
   if (!common.quiet) {

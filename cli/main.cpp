@@ -22,7 +22,9 @@ void print_usage() {
       "  population      build the synthetic base population (--summary: marginals vs targets)\n"
       "  bench           throughput and memory of the engine (person-months per second)\n"
       "  plugins         list every module (built-in processes and measures), phases, "
-      "parameters\n\n"
+      "parameters\n"
+      "  parameters      the parameter register: value, unit, quality and source of every "
+      "parameter\n\n"
       "options shared by every command: --threads N, --replications R, --seed S, --output DIR,\n"
       "--quiet, --help. Run 'leidensim <command> --help' for a command's options.\n"
       "exit codes: 0 ok, 2 bad input, 1 internal error\n");
@@ -46,6 +48,7 @@ int main(int argc, char** argv) {
     if (cmd == "population") return population_command(argc - 1, argv + 1);
     if (cmd == "bench") return bench_command(argc - 1, argv + 1);
     if (cmd == "plugins") return plugins_command(argc - 1, argv + 1);
+    if (cmd == "parameters") return parameters_command(argc - 1, argv + 1);
     std::fprintf(stderr, "leidensim: unknown command '%s' (try 'leidensim --help')\n", cmd.c_str());
     return kExitBadInput;
   } catch (const leidensim::InputError& e) {

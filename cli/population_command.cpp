@@ -48,7 +48,7 @@ int population_command(int argc, char** argv) {
   const auto threads = limit_threads(common.threads);
   ParameterSet ps = ParameterSet::load(s.data_dir / "parameters.csv");
   for (const auto& o : s.parameters) ps.override_values(o.name, o.values, o.origin);
-  const SynthesisResult r = build_population(s.data_dir, ps, s.seed, s.scale);
+  const SynthesisResult r = build_population(s.data_dir, ps, s.seed, s.scale, s.population_year);
 
   int ok = 0;
   for (const auto& row : r.report) ok += row.within_tolerance();

@@ -8,9 +8,11 @@
 #include "command_line.hpp"
 #include "interrupt_guard.hpp"
 #include "leidensim/errors.hpp"
+#include "leidensim/parameter_register.hpp"
 #include "leidensim/outputs/hdf5_store.hpp"
 #include "leidensim/outputs/indicator_csv.hpp"
 #include "leidensim/outputs/ledger_csv.hpp"
+#include "leidensim/outputs/parameter_register_csv.hpp"
 #include "leidensim/outputs/result_folder.hpp"
 #include "leidensim/replication_runner.hpp"
 #include "leidensim/scenario.hpp"
@@ -94,6 +96,12 @@ int run_command(int argc, char** argv) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
+  // Every parameter of the run with its value, unit, quality mark and source.
+  outputs::write_parameter_register_csv(
+      folder.staging() / "parameters.csv",
+      {{s.name, build_parameter_register(spec.parameters, spec.modules,
+                                         MeasureParameterTable::load_pack(spec.data_dir),
+                                         measure_overrides(s))}});
   outputs::write_monthly_indicators_csv(folder.staging() / "indicators_monthly.csv", s.name,
                                         spec.start, spec.districts, results);
   outputs::write_yearly_indicators_csv(folder.staging() / "indicators_yearly.csv", s.name,

@@ -7,6 +7,7 @@
 
 #include "leidensim/errors.hpp"
 #include "leidensim/json_schema.hpp"
+#include "leidensim/measure_parameters.hpp"
 #include "leidensim/synthesis/population_builder.hpp"
 
 namespace leidensim {
@@ -15,9 +16,9 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::vector<std::string>& scenario_keys() {
-  static const std::vector<std::string> keys = {"$schema", "extends", "name",         "description",
-                                                "data",    "seed",    "replications", "start",
-                                                "years",   "scale",   "parameters",   "measures"};
+  static const std::vector<std::string> keys = {
+      "$schema",         "extends", "name",  "description", "data",       "seed",    "replications",
+      "population_year", "start",   "years", "scale",       "parameters", "measures"};
   return keys;
 }
 
@@ -250,6 +251,9 @@ void read_content(Scenario& s) {
   if (const auto* v = r.get("data"); v && !v->is_string()) s.data_dir.clear();
   s.seed = static_cast<std::uint64_t>(r.integer("seed", 20240101, 0, INT64_MAX));
   s.replications = static_cast<int>(r.integer("replications", 5, 1, 10000));
+  s.population_year = static_cast<int>(r.integer("population_year", kPackYear, 1900, kPackYear));
+  // Without an explicit start, reporting begins a year after the population's date.
+  s.start = YearMonth{s.population_year + 1, 1};
   if (const auto* v = r.get("start")) {
     if (!v->is_string()) {
       r.fail("/start", "expected a month as \"YYYY-MM\", found " + std::string(v->type_name()));
@@ -340,6 +344,7 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 struct Checked {
   std::vector<std::string> errors;
   ParameterSet parameters;
+  MeasureParameterTable pack;  // the data pack's measure parameters
   std::vector<ModuleDescriptor> measures;
 };
 
@@ -361,6 +366,11 @@ Checked check(const Scenario& s, const ModuleRegistry& registry, const PluginLoa
       loaded = true;
     } catch (const InputError& e) {
       errors.push_back(s.where("/data") + ": " + e.what() + inherited(s, "/data"));
+    }
+    try {
+      c.pack = MeasureParameterTable::load_pack(s.data_dir);
+    } catch (const InputError& e) {
+      errors.push_back(e.what());  // names the file, the line and the column
     }
     for (const auto& o : loaded ? s.parameters : std::vector<ParameterOverride>{}) {
       const std::string note = inherited(s, "/parameters/" + o.name);
@@ -385,7 +395,15 @@ Checked check(const Scenario& s, const ModuleRegistry& registry, const PluginLoa
       }
     }
   }
-  const YearMonth reference = ModelSpec().reference;
+  const YearMonth reference{s.population_year, 1};
+  if (s.population_year != kPackYear && c.parameters.contains("population.share_0_17")) {
+    try {
+      PopulationTargets::load(s.data_dir, c.parameters, s.population_year);
+    } catch (const InputError& e) {
+      errors.push_back(s.where("/population_year") + ": " + std::to_string(s.population_year) +
+                       ": " + e.what() + inherited(s, "/population_year"));
+    }
+  }
   if (s.start.months_since(reference) < 0)
     errors.push_back(s.where("/start") + ": must not be before the population's reference month " +
                      reference.to_string() + inherited(s, "/start"));
@@ -423,6 +441,9 @@ Checked check(const Scenario& s, const ModuleRegistry& registry, const PluginLoa
       continue;
     }
     d.params = m.params;
+    // What the scenario leaves out takes the data pack's value, then the schema's default.
+    for (auto& e : c.pack.fill(d.name, d.parameter_schema, d.params))
+      errors.push_back(std::move(e));
     for (const auto& e : validate_json(d.parameter_schema, d.params, "/params"))
       errors.push_back(m.path + e);
     names.add(d);
@@ -489,6 +510,14 @@ std::vector<std::string> validate_scenario(const Scenario& s, const PluginLoader
   return check(s, registry, loader, preloaded).errors;
 }
 
+ResolvedScenario resolve_scenario(const Scenario& s, const ModuleRegistry& registry,
+                                  const PluginLoader& loader,
+                                  const std::vector<ModuleDescriptor>& preloaded) {
+  Checked c = check(s, registry, loader, preloaded);
+  if (!c.errors.empty()) throw InputError(join_lines(c.errors));
+  return {std::move(c.parameters), std::move(c.measures)};
+}
+
 ModelSpec make_model_spec(const Scenario& s, const ModuleRegistry& registry,
                           const PluginLoader& loader,
                           const std::vector<ModuleDescriptor>& preloaded) {
@@ -499,9 +528,10 @@ ModelSpec make_model_spec(const Scenario& s, const ModuleRegistry& registry,
   spec.parameters = std::move(c.parameters);
   spec.seed = s.seed;
   spec.scale = s.scale;
+  spec.reference = YearMonth{s.population_year, 1};
   spec.start = s.start;
   spec.horizon_months = 12 * s.years;
-  auto built = build_population(s.data_dir, spec.parameters, s.seed, s.scale);
+  auto built = build_population(s.data_dir, spec.parameters, s.seed, s.scale, s.population_year);
   spec.districts = built.districts;
   spec.base_population = std::make_shared<const Population>(std::move(built.population));
   spec.modules = registry.all();

@@ -239,6 +239,17 @@ dt { font-weight: 600; } dd { margin: 0; }
 pre { background: #f6f6f6; padding: 8px; overflow-x: auto; font-size: 12px; }
 details { margin: 6px 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
+table.parameters { width: 100%; }
+table.parameters td { vertical-align: top; }
+table.parameters td.value { min-width: 90px; max-width: 260px; overflow-wrap: break-word; }
+table.parameters td.unit { min-width: 150px; }
+table.parameters td.set-by { min-width: 160px; font-size: 12px; overflow-wrap: break-word; }
+table.parameters td.source { font-size: 12px; width: 48%; }
+table.parameters .param-note { display: block; color: #777; font-size: 11px; }
+table.parameters tr.overridden td { background: #fff8e1; }
+.quality { font-size: 11px; padding: 0 5px; border-radius: 3px; white-space: nowrap; }
+.quality.published { background: #e3f2e1; } .quality.derived { background: #e3ecf7; }
+.quality.assumption { background: #fbe9d6; } .quality.none { background: #f4c7c3; }
 )";
 
 std::string json_text(const nlohmann::json& j) {
@@ -247,8 +258,120 @@ std::string json_text(const nlohmann::json& j) {
   return j.dump();
 }
 
+// ---- parameter register ---------------------------------------------------------------------
+
+std::string quality_badge(const RegisterEntry& e) {
+  const std::string q = e.quality ? to_string(*e.quality) : "none";
+  return "<span class=\"quality " + q + "\">" + q + "</span>";
+}
+
+/// A file and JSON path, escaped, with line-break opportunities after each '/' (paths are long
+/// and have no spaces).
+std::string breakable_path(const std::string& path) {
+  std::string out;
+  for (char c : html_escape(path)) {
+    out += c;
+    if (c == '/') out += "<wbr>";
+  }
+  return out;
+}
+
+std::string range_text(const RegisterEntry& e) {
+  if (!e.low || !e.high) return "";
+  return html_escape(register_value_text(*e.low)) + "&ndash;" +
+         html_escape(register_value_text(*e.high));
+}
+
+std::string source_cell(const RegisterEntry& e) {
+  std::string out = "<td class=\"source\">" +
+                    (e.source.empty() ? std::string("<em>no source: not in the data pack</em>")
+                                      : html_escape(e.source));
+  if (!e.note.empty()) out += "<span class=\"param-note\">" + html_escape(e.note) + "</span>";
+  return out + "</td>";
+}
+
+/// Model parameters once (each scenario's value where they differ), then each scenario's
+/// measure parameters.
+void write_register(std::ostream& o, const ScenarioRegisters& registers) {
+  o << "<h2 id=\"parameters\">Parameter register</h2>\n<section class=\"parameter-register\">\n"
+       "<p class=\"note\">Every parameter of the scenarios compared, with its value, unit, "
+       "quality mark (<span class=\"quality published\">published</span>: read from the source; "
+       "<span class=\"quality derived\">derived</span>: computed from published figures; "
+       "<span class=\"quality assumption\">assumption</span>: a stated modelling assumption, to "
+       "be varied in sensitivity runs) and source. Values are the data pack's unless a scenario "
+       "set its own (highlighted, with the file and JSON path). Range: the uncertainty range of "
+       "the evidence, where it gives one.</p>\n";
+  // Model parameters: one row per parameter, in the first scenario's order.
+  const ParameterRegister& first = registers.front().second;
+  o << "<h3>Model parameters</h3>\n<table class=\"parameters model-parameters\">\n<thead><tr>"
+       "<th>Parameter</th><th>Value</th><th>Unit</th><th>Quality</th><th>Source</th>"
+       "</tr></thead>\n<tbody>\n";
+  for (const RegisterEntry& e : first) {
+    if (e.kind != ParameterKind::Model) continue;
+    // The same parameter in every scenario: one value if all agree, else one per scenario.
+    std::vector<std::pair<std::string, const RegisterEntry*>> values;
+    bool differ = false, overridden = false;
+    for (const auto& [name, reg] : registers) {
+      const auto it = std::find_if(reg.begin(), reg.end(), [&](const RegisterEntry& x) {
+        return x.kind == ParameterKind::Model && x.parameter == e.parameter;
+      });
+      if (it == reg.end()) continue;
+      values.emplace_back(name, &*it);
+      differ = differ || it->value != e.value;
+      overridden = overridden || !it->overridden_by.empty();
+    }
+    o << "<tr class=\"parameter" << (overridden ? " overridden" : "") << "\" data-name=\""
+      << html_escape(e.parameter) << "\" data-quality=\""
+      << (e.quality ? to_string(*e.quality) : "none") << "\"><td>" << html_escape(e.parameter)
+      << "</td><td class=\"value\">";
+    if (!differ && !overridden) {
+      o << html_escape(e.value_text);
+    } else {
+      for (const auto& [name, x] : values)
+        o << "<div data-scenario=\"" << html_escape(name) << "\"><strong>" << html_escape(name)
+          << "</strong>: " << html_escape(x->value_text)
+          << (x->overridden_by.empty() ? std::string(" (data pack)")
+                                       : " <span class=\"set-by\">(set by " +
+                                             breakable_path(x->overridden_by) + ")</span>")
+          << "</div>";
+    }
+    o << "</td><td class=\"unit\">" << html_escape(e.unit) << "</td><td>" << quality_badge(e)
+      << "</td>" << source_cell(e) << "</tr>\n";
+  }
+  o << "</tbody>\n</table>\n";
+  // Measure parameters, per scenario.
+  for (const auto& [name, reg] : registers) {
+    o << "<h3>Measures of " << html_escape(name) << "</h3>\n";
+    const bool any = std::any_of(reg.begin(), reg.end(), [](const RegisterEntry& x) {
+      return x.kind == ParameterKind::Measure;
+    });
+    if (!any) {
+      o << "<p class=\"note\" data-scenario=\"" << html_escape(name)
+        << "\">No policy measures.</p>\n";
+      continue;
+    }
+    o << "<table class=\"parameters measure-parameters\" data-scenario=\"" << html_escape(name)
+      << "\">\n<thead><tr><th>Measure</th><th>Parameter</th><th>Value</th><th>Range</th>"
+         "<th>Unit</th><th>Quality</th><th>Source</th><th>Set by the scenario</th></tr></thead>\n"
+         "<tbody>\n";
+    for (const RegisterEntry& e : reg) {
+      if (e.kind != ParameterKind::Measure) continue;
+      o << "<tr class=\"parameter" << (e.overridden_by.empty() ? "" : " overridden")
+        << "\" data-name=\"" << html_escape(e.qualified_name()) << "\" data-quality=\""
+        << (e.quality ? to_string(*e.quality) : "none") << "\"><td>" << html_escape(e.measure)
+        << "</td><td>" << html_escape(e.parameter) << "</td><td class=\"value\">"
+        << html_escape(e.value_text) << "</td><td class=\"num\">" << range_text(e)
+        << "</td><td class=\"unit\">" << html_escape(e.unit) << "</td><td>" << quality_badge(e)
+        << "</td>" << source_cell(e) << "<td class=\"set-by\">" << breakable_path(e.overridden_by)
+        << "</td></tr>\n";
+    }
+    o << "</tbody>\n</table>\n";
+  }
+  o << "</section>\n";
+}
+
 void write_page(std::ostream& o, const std::vector<ScenarioResult>& scenarios, const Comparison& c,
-                const nlohmann::json& provenance) {
+                const nlohmann::json& provenance, const ScenarioRegisters& registers) {
   const int S = static_cast<int>(c.scenarios.size());
   const auto name_of = [&](int s) {
     return s >= 0 && s < S ? c.scenarios[static_cast<std::size_t>(s)]
@@ -271,7 +394,10 @@ void write_page(std::ostream& o, const std::vector<ScenarioResult>& scenarios, c
        "of each scenario from the first (<strong>"
     << html_escape(name_of(0))
     << "</strong>); a band that does not cross the dashed zero line is a difference the "
-       "replications can tell apart from chance. Budgets are in euros a year; net effects are "
+       "replications can tell apart from chance. These are Monte Carlo (replication) intervals "
+       "only: they show the noise of the random draws with every parameter at its value, not "
+       "the uncertainty of the measures' effect sizes (leidensim sweep reports that). Budgets "
+       "are in euros a year; net effects are "
        "summed over the horizon"
     << (c.discount_rate != 0 ? " and discounted at " + number(c.discount_rate * 100, 1) + "% a year"
                              : "")
@@ -381,6 +507,8 @@ void write_page(std::ostream& o, const std::vector<ScenarioResult>& scenarios, c
     o << "</tbody>\n</table>\n";
   }
 
+  if (!registers.empty()) write_register(o, registers);
+
   // Provenance.
   o << "<h2 id=\"provenance\">Provenance</h2>\n<section class=\"provenance\">\n"
        "<dl class=\"provenance\">\n";
@@ -458,7 +586,8 @@ std::string html_escape(const std::string& s) {
 }
 
 void write_html_report(const fs::path& file, const std::vector<ScenarioResult>& scenarios,
-                       const Comparison& comparison, const nlohmann::json& provenance) {
+                       const Comparison& comparison, const nlohmann::json& provenance,
+                       const ScenarioRegisters& registers) {
   if (file.filename().empty())
     throw std::invalid_argument("write_html_report: \"" + file.string() + "\" is not a file name");
   if (comparison.scenarios.empty()) throw std::invalid_argument("write_html_report: no scenarios");
@@ -469,7 +598,7 @@ void write_html_report(const fs::path& file, const std::vector<ScenarioResult>& 
     {
       std::ofstream out(partial, std::ios::binary | std::ios::trunc);
       if (!out) throw std::runtime_error("cannot write " + partial.string());
-      write_page(out, scenarios, comparison, provenance);
+      write_page(out, scenarios, comparison, provenance, registers);
       out.flush();
       if (!out) throw std::runtime_error("cannot write " + partial.string());
     }

@@ -2,8 +2,9 @@
 // (programme 10 Werk & Inkomen). A PlaceMeasure: the budget buys coaching places of
 // duration_months; while coached, and decaying with the after-effect half-life afterwards, a
 // participant's job finding and bijstand outflow are multiplied by outflow_multiplier and job loss
-// by job_loss_multiplier. Every number (costs, effects) is a parameter; the defaults and their
-// sources are in the schema below and in README.md.
+// by job_loss_multiplier. Every number (costs, effects) is a parameter. Its value, range and
+// source are in the data pack (data/leiden/measure_parameters.csv) and README.md; the schema below
+// repeats the values as defaults for a data pack without that file (a test keeps them equal).
 #include <cmath>
 #include <cstdio>
 #include <exception>

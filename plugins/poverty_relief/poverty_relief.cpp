@@ -42,6 +42,9 @@ using leidensim::Role;
 constexpr std::uint32_t kTakeUpMonth = 0xFFFFFFFEu;
 constexpr std::uint32_t kTakeUpSub = 7;
 
+/// The parameter schema. Its defaults repeat the data pack's values
+/// (data/leiden/measure_parameters.csv, which also holds their sources), for a data pack without
+/// that file; a test keeps the two equal.
 const char* schema() {
   static const std::string s = [] {
     nlohmann::json p = leidensim::measure_common_properties();

@@ -27,6 +27,9 @@ namespace {
 using leidensim::Hazard;
 using leidensim::Population;
 
+/// The parameter schema. Its defaults repeat the data pack's values
+/// (data/leiden/measure_parameters.csv, which also holds their sources), for a data pack without
+/// that file; a test keeps the two equal.
 const char* schema() {
   static const std::string s = [] {
     nlohmann::json p = leidensim::measure_common_properties();

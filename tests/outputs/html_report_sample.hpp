@@ -1,13 +1,15 @@
 #pragma once
 // A small hand-built comparison for the HTML report tests: two scenarios, made-up series per
 // replication (scenario 1 lowers bijstand and poverty and costs money in programme 10), compared
-// with the real compare_scenarios.
+// with the real compare_scenarios, and a parameter register of each (scenario 1 overrides one
+// model parameter and runs a measure with one parameter set by the scenario).
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "leidensim/comparison.hpp"
+#include "leidensim/parameter_register.hpp"
 
 namespace leidensim::test {
 
@@ -15,7 +17,62 @@ struct SampleReport {
   std::vector<ScenarioResult> scenarios;
   Comparison comparison;
   nlohmann::json provenance;
+  std::vector<std::pair<std::string, ParameterRegister>> registers;
 };
+
+inline ParameterRegister sample_register(bool with_measure) {
+  ParameterRegister reg;
+  const auto model = [&](const std::string& name, nlohmann::json value, Quality q,
+                         const std::string& source, const std::string& set_by = "") {
+    RegisterEntry e;
+    e.parameter = name;
+    e.value = std::move(value);
+    e.value_text = register_value_text(e.value);
+    e.unit = "probability a month";
+    e.quality = q;
+    e.source = source;
+    e.note = "note on " + name;
+    e.overridden_by = set_by;
+    reg.push_back(std::move(e));
+  };
+  model("labour.job_loss_monthly", with_measure ? 0.004 : 0.0035, Quality::Derived,
+        "labour_benefits.csv <derived>",
+        with_measure ? "schuldhulp.json: /parameters/labour.job_loss_monthly" : "");
+  model("demography.mortality_annual_male", nlohmann::json::array({0.003, 0.0001, 0.2, 0.5, 1.0}),
+        Quality::Derived, "mortality_nl.csv");
+  model("debt.inflow_monthly", 0.001, Quality::Assumption, "assumption");
+  if (with_measure) {
+    RegisterEntry e;
+    e.kind = ParameterKind::Measure;
+    e.measure = "debt_help";
+    e.parameter = "debt_inflow_multiplier";
+    e.value = 0.85;
+    e.value_text = "0.85";
+    e.unit = "multiplier";
+    e.quality = Quality::Assumption;
+    e.source = "effects.csv early debt warning";
+    e.low = 0.7;
+    e.high = 0.95;
+    reg.push_back(e);
+    e.parameter = "annual_budget";
+    e.value = 2000000;
+    e.value_text = "2000000";
+    e.unit = "EUR a year";
+    e.low.reset();
+    e.high.reset();
+    e.overridden_by = "schuldhulp.json: /measures/0/params/annual_budget";
+    reg.push_back(e);
+    e.parameter = "reach";
+    e.value = 0.3;
+    e.value_text = "0.3";
+    e.unit = "share";
+    e.quality.reset();
+    e.source.clear();
+    e.overridden_by.clear();
+    reg.push_back(e);
+  }
+  return reg;
+}
 
 inline SampleReport sample_report(int years = 6, int replications = 4) {
   const int months = years * 12, districts = 2;
@@ -79,6 +136,7 @@ inline SampleReport sample_report(int years = 6, int replications = 4) {
   for (const auto& r : out.scenarios)
     out.provenance["scenarios"].push_back(
         {{"name", r.name}, {"scenario", r.scenario}, {"modules", r.modules}});
+  out.registers = {{"baseline", sample_register(false)}, {"schuldhulp", sample_register(true)}};
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The HTML report: one self-contained page (no external references, no scripts) with a chart per
-// key indicator and scenario difference, the budget and net effects tables, the provenance, HTML
-// escaping, "n/a" for undefined numbers, and no half file after a failed write.
+// key indicator and scenario difference, the budget and net effects tables, the parameter
+// register, the provenance, HTML escaping, "n/a" for undefined numbers, and no half file after a
+// failed write.
 #include "leidensim/outputs/html_report.hpp"
 
 #include <gtest/gtest.h>
@@ -136,6 +137,54 @@ TEST(HtmlReport, UndefinedNumbersAndOneScenario) {
   EXPECT_EQ(count(h1, "data-chart=\"difference\""), 0);
   EXPECT_EQ(count(h1, "class=\"net-effect\""), 0);
   EXPECT_EQ(count(h1, "class=\"budget-row"), 2 * kProgrammes);
+  fs::remove_all(dir);
+}
+
+TEST(HtmlReport, ParameterRegisterSection) {
+  const auto sample = test::sample_report(2, 2);
+  const fs::path dir = temp_folder("register");
+  write_html_report(dir / "r.html", sample.scenarios, sample.comparison, sample.provenance,
+                    sample.registers);
+  const std::string html = read(dir / "r.html");
+  EXPECT_EQ(count(html, "<section class=\"parameter-register\">"), 1);
+  // The section comes before the provenance.
+  EXPECT_LT(html.find("id=\"parameters\""), html.find("id=\"provenance\""));
+  // Model parameters once: three rows, not one per scenario.
+  EXPECT_EQ(count(html, "<table class=\"parameters model-parameters\""), 1);
+  EXPECT_EQ(count(html, "data-name=\"labour.job_loss_monthly\""), 1);
+  EXPECT_EQ(count(html, "data-name=\"demography.mortality_annual_male\""), 1);
+  EXPECT_EQ(count(html, "data-name=\"debt.inflow_monthly\""), 1);
+  // A table is shortened; a value a scenario set is shown per scenario with its origin.
+  EXPECT_NE(html.find("5 values, 0.0001\u20131"), std::string::npos);
+  EXPECT_EQ(count(html, "class=\"parameter overridden\""), 2);
+  EXPECT_NE(html.find("<strong>baseline</strong>: 0.0035 (data pack)"), std::string::npos);
+  EXPECT_NE(html.find("<strong>schuldhulp</strong>: 0.004 <span class=\"set-by\">(set by "
+                      "schuldhulp.json: /<wbr>parameters/<wbr>labour.job_loss_monthly)</span>"),
+            std::string::npos);
+  // Measure parameters per scenario: none for the baseline, three for schuldhulp.
+  EXPECT_NE(html.find("<p class=\"note\" data-scenario=\"baseline\">No policy measures.</p>"),
+            std::string::npos);
+  EXPECT_EQ(count(html,
+                  "<table class=\"parameters measure-parameters\" "
+                  "data-scenario=\"schuldhulp\""),
+            1);
+  EXPECT_EQ(count(html, "data-name=\"debt_help."), 3);
+  EXPECT_NE(html.find("<td class=\"num\">0.7&ndash;0.95</td>"), std::string::npos);
+  EXPECT_NE(
+      html.find("<td class=\"set-by\">schuldhulp.json: /<wbr>measures/<wbr>0/<wbr>params/<wbr>"
+                "annual_budget</td>"),
+      std::string::npos);
+  // Quality marks, sources (escaped) and notes; a parameter without a source says so.
+  EXPECT_EQ(count(html, "data-quality=\"derived\""), 2);
+  EXPECT_EQ(count(html, "data-quality=\"assumption\""), 3);
+  EXPECT_EQ(count(html, "data-quality=\"none\""), 1);
+  EXPECT_NE(html.find("labour_benefits.csv &lt;derived&gt;"), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"param-note\">note on debt.inflow_monthly</span>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<em>no source: not in the data pack</em>"), std::string::npos);
+  // Without registers there is no section.
+  write_html_report(dir / "none.html", sample.scenarios, sample.comparison, sample.provenance);
+  EXPECT_EQ(read(dir / "none.html").find("parameter-register"), std::string::npos);
   fs::remove_all(dir);
 }
 

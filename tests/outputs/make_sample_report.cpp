@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   try {
     const auto sample = leidensim::test::sample_report();
     leidensim::outputs::write_html_report(argv[1], sample.scenarios, sample.comparison,
-                                          sample.provenance);
+                                          sample.provenance, sample.registers);
   } catch (const std::exception& e) {
     std::cerr << "make_sample_report: " << e.what() << '\n';
     return 1;

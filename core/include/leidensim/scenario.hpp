@@ -10,7 +10,10 @@
 //     "data": "../data/leiden",           data pack, relative to the scenario file
 //     "seed": 20240101,                   unsigned integer
 //     "replications": 5,                  1..10000
-//     "start": "2025-01",                 first reported month (YYYY-MM)
+//     "population_year": 2024,            base population of 1 January of this year; an earlier
+//                                         year (backcast) needs its age bands in the data pack
+//     "start": "2025-01",                 first reported month (YYYY-MM); default: January of
+//                                         the year after population_year
 //     "years": 30,                        reported years, 1..200
 //     "scale": 1.0,                       population scale, [1e-6, 1000]
 //     "parameters": { "labour.job_loss_monthly": 0.004, ... },   overrides by name
@@ -44,6 +47,7 @@
 #include "leidensim/model_spec.hpp"
 #include "leidensim/module_registry.hpp"
 #include "leidensim/plugin_loader.hpp"
+#include "leidensim/synthesis/population_targets.hpp"
 
 namespace leidensim {
 
@@ -70,7 +74,8 @@ struct Scenario {
   std::filesystem::path data_dir;  // empty if the scenario's "data" is unusable
   std::uint64_t seed = 20240101;
   int replications = 5;
-  YearMonth start{2025, 1};
+  int population_year = kPackYear;
+  YearMonth start{kPackYear + 1, 1};
   int years = 30;
   double scale = 1.0;
   std::vector<ParameterOverride> parameters;
@@ -100,17 +105,32 @@ struct Scenario {
 /// missing data pack, unknown parameters and parameter values of the wrong length or out of
 /// range (against the data pack's parameters.csv), a start before the population's reference
 /// month, unknown or unloadable measures, name collisions, and every measure parameter the
-/// measure's schema rejects. Each is "file: /path: message". Checks that a measure makes only
+/// measure's schema rejects, and bad rows of the data pack's measure_parameters.csv for the
+/// scenario's measures ("file: line N (measure.parameter), column C: message"). Otherwise each
+/// is "file: /path: message". Checks that a measure makes only
 /// when it starts (e.g. the districts of prevention_agreement) are not included.
 std::vector<std::string> validate_scenario(const Scenario& s,
                                            const PluginLoader& loader = PluginLoader(),
                                            const std::vector<ModuleDescriptor>& preloaded = {},
                                            const ModuleRegistry& registry = builtin_registry());
 
+/// What make_model_spec resolves before it builds the population: the data pack's parameters
+/// with the scenario's overrides, and the scenario's measures with their parameters (the
+/// scenario's value, else the data pack's measure_parameters.csv, else the schema default).
+/// Throws one InputError listing every problem, as make_model_spec does.
+struct ResolvedScenario {
+  ParameterSet parameters;
+  std::vector<ModuleDescriptor> measures;
+};
+ResolvedScenario resolve_scenario(const Scenario& s, const ModuleRegistry& registry,
+                                  const PluginLoader& loader = PluginLoader(),
+                                  const std::vector<ModuleDescriptor>& preloaded = {});
+
 /// Loads parameters, applies the overrides, synthesises the base population and freezes the
 /// module list: the registry's built-ins, then the scenario's measures, each loaded from
 /// `preloaded` (libraries given with --plugin) or by name through `loader`, with its parameters
-/// validated against its schema (defaults filled in). Throws one InputError listing every
+/// validated against its schema (missing ones from the data pack's measure_parameters.csv, else
+/// the schema's defaults). Throws one InputError listing every
 /// problem validate_scenario() finds, one per line.
 ModelSpec make_model_spec(const Scenario& s, const ModuleRegistry& registry,
                           const PluginLoader& loader = PluginLoader(),

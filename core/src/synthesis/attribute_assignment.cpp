@@ -42,7 +42,8 @@ std::vector<std::uint32_t> weighted_sample(const std::vector<std::uint32_t>& can
 
 }  // namespace
 
-void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t seed, double scale) {
+void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t seed, double scale,
+                       double bijstand_recipients) {
   const RandomKey key(seed, 0);
   auto draw = [&](std::uint32_t p, Sub sub) {
     return key.draw(pop.id[p], kSynthesisMonth, kStream, sub);
@@ -183,8 +184,7 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
       weight.push_back(type_weight[static_cast<int>(pop.hh_type[pop.household[p]])]);
       u.push_back(draw(p, kBenefit)[0]);
     }
-    const auto target =
-        static_cast<std::size_t>(std::llround(ps.scalar("population.bijstand_recipients") * scale));
+    const auto target = static_cast<std::size_t>(std::llround(bijstand_recipients * scale));
     const double mean_months = ps.scalar("population.bijstand_duration_mean_months");
     for (auto p : weighted_sample(heads, weight, u, target)) {
       pop.benefit[p] = Benefit::Bijstand;
@@ -251,7 +251,7 @@ void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t se
 }
 
 std::vector<MarginalRow> attribute_report(const Population& pop, const ParameterSet& ps,
-                                          double scale) {
+                                          double scale, double bijstand_recipients) {
   double n15_64 = 0, target_emp = 0, emp15_64 = 0, emp = 0, unemp = 0, bijstand = 0;
   double n18_66 = 0, disabled = 0, n16_65 = 0, lowlit = 0, n18_27 = 0, sk = 0;
   double u18 = 0, youth = 0, wmo = 0, persons = 0;
@@ -290,8 +290,7 @@ std::vector<MarginalRow> attribute_report(const Population& pop, const Parameter
       {g, "employed, share of 15-64", target_emp / n15_64, emp15_64 / n15_64, 0.02, "share"},
       {g, "unemployment rate", ps.scalar("population.unemployment_rate"), unemp / (emp + unemp),
        0.05, "share"},
-      {g, "bijstand recipients", ps.scalar("population.bijstand_recipients") * scale, bijstand,
-       0.01, "persons"},
+      {g, "bijstand recipients", bijstand_recipients * scale, bijstand, 0.01, "persons"},
       {g, "work disability, share of 18-66", ps.scalar("population.disability_share_18_66"),
        disabled / n18_66, 0.1, "share"},
       {g, "low literacy, share of 16-65", ps.scalar("population.low_literacy_share_16_65"),

@@ -8,6 +8,7 @@
 #include "leidensim/rng.hpp"
 #include "leidensim/synthesis/attribute_assignment.hpp"
 #include "leidensim/synthesis/ipf.hpp"
+#include "leidensim/synthesis/marginal_report.hpp"
 
 namespace leidensim {
 
@@ -120,10 +121,6 @@ double male_share(const PopulationTargets& t, FitBand b) {
   return fit_band_ages(b).first >= 65 ? t.male_share_65_plus : t.male_share_under_65;
 }
 
-bool fitted_type(HouseholdType t) {
-  return t == HouseholdType::CoupleWithKids || t == HouseholdType::SingleParent;
-}
-
 std::vector<FitConstraint> make_constraints(const PopulationTargets& t,
                                             const std::vector<HouseholdTemplate>& templates) {
   // Households: per district its total and those with children; per type the city total (the
@@ -154,14 +151,14 @@ std::vector<FitConstraint> make_constraints(const PopulationTargets& t,
   // contradicts the published person counts, so it is reported but not imposed.
   for (int k = 0; k < kHouseholdTypes; ++k)
     types[k] = {std::string("households ") + to_string(HouseholdType(k)),
-                fitted_type(HouseholdType(k)) ? t.households_by_type[k] : 0.0,
+                fitted_household_type(HouseholdType(k)) ? t.households_by_type[k] : 0.0,
                 {}};
   for (std::uint32_t i = 0; i < templates.size(); ++i) {
     const auto& tp = templates[i];
     hh[tp.district].entries.emplace_back(i, 1.0);
     if (tp.type == HouseholdType::CoupleWithKids || tp.type == HouseholdType::SingleParent)
       kids[tp.district].entries.emplace_back(i, 1.0);
-    if (fitted_type(tp.type)) types[int(tp.type)].entries.emplace_back(i, 1.0);
+    if (fitted_household_type(tp.type)) types[int(tp.type)].entries.emplace_back(i, 1.0);
     std::array<double, kDistrictBands> by_band{};
     double n0_17 = 0, n18_26 = 0, m_under = 0, m_over = 0;
     for (const auto& m : tp.members) {
@@ -244,10 +241,10 @@ std::vector<PersonRecord> instantiate(const HouseholdTemplate& t, const Populati
 }  // namespace
 
 SynthesisResult build_population(const std::filesystem::path& data_dir, const ParameterSet& ps,
-                                 std::uint64_t seed, double scale) {
+                                 std::uint64_t seed, double scale, int year) {
   if (!(scale > 0) || scale > 1000)
     throw InputError(input_error_message("", "scale", "must be in (0, 1000]"));
-  const PopulationTargets targets = PopulationTargets::load(data_dir, ps);
+  const PopulationTargets targets = PopulationTargets::load(data_dir, ps, year);
   std::vector<HouseholdTemplate> templates;
   for (std::size_t d = 0; d < targets.districts.size(); ++d) {
     auto t = make_templates(static_cast<std::uint8_t>(d));
@@ -285,67 +282,10 @@ SynthesisResult build_population(const std::filesystem::path& data_dir, const Pa
       pop.add_household(templates[i].district,
                         instantiate(templates[i], targets, key, household_number++));
   }
-  assign_attributes(pop, ps, seed, scale);
+  assign_attributes(pop, ps, seed, scale, targets.bijstand_recipients);
   InvariantChecker::check_structure(pop, "after synthesis");
 
-  // Report: demographic marginals beside their targets.
-  std::vector<double> persons(targets.districts.size()), households(targets.districts.size());
-  std::vector<std::array<double, kDistrictBands>> bands(targets.districts.size());
-  std::array<double, kHouseholdTypes> types{};
-  double n0_17 = 0, n18_26 = 0, men_u = 0, all_u = 0, men_o = 0, all_o = 0;
-  for (std::uint32_t h = 0; h < pop.household_slots(); ++h) {
-    if (!pop.household_present(h)) continue;
-    households[pop.hh_district[h]] += 1;
-    types[int(pop.hh_type[h])] += 1;
-  }
-  for (std::uint32_t p = 0; p < pop.person_slots(); ++p) {
-    if (!pop.present(p)) continue;
-    const int a = static_cast<int>(pop.age_years(p));
-    persons[pop.district[p]] += 1;
-    bands[pop.district[p]][a < 25 ? 0 : a < 45 ? 1 : a < 65 ? 2 : 3] += 1;
-    n0_17 += a < 18;
-    n18_26 += a >= 18 && a <= 26;
-    const bool male = pop.sex[p] == Sex::Male;
-    if (a < 65)
-      all_u += 1, men_u += male;
-    else
-      all_o += 1, men_o += male;
-  }
-  std::vector<double> with_kids(targets.districts.size());
-  for (std::uint32_t h = 0; h < pop.household_slots(); ++h)
-    if (pop.household_present(h) && (pop.hh_type[h] == HouseholdType::CoupleWithKids ||
-                                     pop.hh_type[h] == HouseholdType::SingleParent))
-      with_kids[pop.hh_district[h]] += 1;
-  auto& rep = result.report;
-  const auto& ds = targets.districts;
-  for (std::size_t d = 0; d < ds.size(); ++d)
-    rep.push_back(
-        {"persons by district", ds[d].name, ds[d].persons * scale, persons[d], 0.01, "persons"});
-  for (std::size_t d = 0; d < ds.size(); ++d)
-    rep.push_back({"households by district", ds[d].name, ds[d].households * scale, households[d],
-                   0.01, "households"});
-  for (std::size_t d = 0; d < ds.size(); ++d)
-    rep.push_back({"households with children by district", ds[d].name,
-                   ds[d].households_with_children * scale, with_kids[d], 0.03, "households"});
-  for (std::size_t d = 0; d < ds.size(); ++d)
-    for (int b = 0; b < kDistrictBands; ++b)
-      rep.push_back({"persons by district and age", ds[d].name + " " + district_band_name(b),
-                     ds[d].persons_by_band[b] * scale, bands[d][b], 0.03, "persons"});
-  for (int k = 0; k < kHouseholdTypes; ++k)
-    rep.push_back({fitted_type(HouseholdType(k))
-                       ? "households by type"
-                       : "households by type (assumed split, the fit's prior)",
-                   to_string(HouseholdType(k)), targets.households_by_type[k] * scale, types[k],
-                   0.02, "households", fitted_type(HouseholdType(k))});
-  rep.push_back({"persons by age", "0-17", targets.persons_0_17 * scale, n0_17, 0.03, "persons"});
-  rep.push_back(
-      {"persons by age", "18-26", targets.persons_18_26 * scale, n18_26, 0.03, "persons"});
-  rep.push_back(
-      {"sex", "male share under 65", targets.male_share_under_65, men_u / all_u, 0.02, "share"});
-  rep.push_back(
-      {"sex", "male share 65+", targets.male_share_65_plus, men_o / all_o, 0.03, "share"});
-  const auto attributes = attribute_report(pop, ps, scale);
-  rep.insert(rep.end(), attributes.begin(), attributes.end());
+  result.report = population_marginals(pop, targets, ps, scale);
   return result;
 }
 

@@ -48,6 +48,10 @@ const char* district_band_name(int band) {
   return names[band];
 }
 
+bool fitted_household_type(HouseholdType t) {
+  return t == HouseholdType::CoupleWithKids || t == HouseholdType::SingleParent;
+}
+
 double PopulationTargets::persons() const {
   double s = 0;
   for (const auto& d : districts) s += d.persons;
@@ -60,10 +64,77 @@ double PopulationTargets::households() const {
   return s;
 }
 
-PopulationTargets PopulationTargets::load(const std::filesystem::path& dir,
-                                          const ParameterSet& ps) {
+namespace {
+
+/// Persons on 1 January of `year` in the city bands 0-19, 20-64 and 65+ (the BRP series).
+std::array<double, 3> city_bands(const CsvTable& pas, int year) {
+  const std::string date = std::to_string(year) + "-01-01";
+  std::array<double, 3> v{};
+  const char* bands[] = {"0-19", "20-64", "65+"};
+  for (int b = 0; b < 3; ++b) {
+    const auto row = pas.find({{"reference_date", date}, {"age_band", bands[b]}, {"sex", "total"}});
+    if (!row)
+      throw InputError(input_error_message(
+          pas.origin(), "age_band",
+          "no persons aged " + std::string(bands[b]) + " on " + date +
+              ": the population year must be one with the city's 0-19/20-64/65+ counts"));
+    v[b] = pas.number(*row, "count");
+  }
+  return v;
+}
+
+void rescale_to_year(PopulationTargets& t, const std::filesystem::path& dir, int year) {
+  // The pack describes the districts only on 1 January 2024. For another year the 2024 district
+  // structure is kept and scaled to the city's published age bands of that year: persons under 65
+  // by the city's under-65 ratio, 65+ by the 65+ ratio; households in proportion to each
+  // district's persons. The bijstand stock is the published count at the end of the year before.
+  const CsvTable pas = CsvTable::read(dir / "population_age_sex.csv");
+  const auto now = city_bands(pas, year);
+  double under65_2024 = 0, over65_2024 = 0;
+  for (const auto& d : t.districts) {
+    under65_2024 += d.persons_by_band[0] + d.persons_by_band[1] + d.persons_by_band[2];
+    over65_2024 += d.persons_by_band[3];
+  }
+  const double r_under = (now[0] + now[1]) / under65_2024;
+  const double r_over = now[2] / over65_2024;
+  const double persons_2024 = t.persons();
+  for (auto& d : t.districts) {
+    const double before = d.persons;
+    for (int b = 0; b < 3; ++b) d.persons_by_band[b] *= r_under;
+    d.persons_by_band[3] *= r_over;
+    d.persons =
+        d.persons_by_band[0] + d.persons_by_band[1] + d.persons_by_band[2] + d.persons_by_band[3];
+    d.households *= d.persons / before;
+    d.households_with_children *= d.persons / before;
+  }
+  for (auto& h : t.households_by_type) h *= t.persons() / persons_2024;
+  const std::string date = std::to_string(year) + "-01-01";
+  if (const auto row =
+          pas.find({{"reference_date", date}, {"age_band", "18-26"}, {"sex", "total"}}))
+    t.persons_18_26 = pas.number(*row, "count");
+  else
+    t.persons_18_26 *= r_under;
+
+  const CsvTable lb = CsvTable::read(dir / "labour_benefits.csv");
+  const std::string end_before = std::to_string(year - 1) + "-12-31";
+  const auto row = lb.find({{"geography", "Leiden"},
+                            {"reference_date", end_before},
+                            {"indicator", "bijstand_recipients_total_periodic"}});
+  if (!row)
+    throw InputError(input_error_message(
+        lb.origin(), "indicator",
+        "no bijstand_recipients_total_periodic on " + end_before +
+            ": a population year needs the bijstand stock at the end of the year before"));
+  t.bijstand_recipients = lb.number(*row, "value");
+}
+
+}  // namespace
+
+PopulationTargets PopulationTargets::load(const std::filesystem::path& dir, const ParameterSet& ps,
+                                          int year) {
   PopulationTargets t;
-  t.reference_date = "2024-01-01";
+  t.year = year;
+  t.reference_date = std::to_string(year) + "-01-01";
   const CsvTable dist = CsvTable::read(dir / "districts.csv");
   // Districts: every row with a 2024 population whose note carries a CBS wijk code.
   std::map<std::string, DistrictTargets> by_code;
@@ -106,6 +177,8 @@ PopulationTargets PopulationTargets::load(const std::filesystem::path& dir,
   const CsvTable pas = CsvTable::read(dir / "population_age_sex.csv");
   t.persons_18_26 =
       pas.number(pas.require({{"year", "2024"}, {"age_band", "18-26"}, {"sex", "total"}}), "count");
+  t.bijstand_recipients = ps.scalar("population.bijstand_recipients");
+  if (year != kPackYear) rescale_to_year(t, dir, year);
   t.persons_0_17 = ps.scalar("population.share_0_17") * t.persons();
   t.male_share_under_65 = ps.scalar("population.male_share_under_65");
   t.male_share_65_plus = ps.scalar("population.male_share_65_plus");

@@ -14,11 +14,13 @@
 
 namespace leidensim {
 
-void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t seed, double scale);
+/// `bijstand_recipients`: benefit households at Leiden's size (PopulationTargets), scaled here.
+void assign_attributes(Population& pop, const ParameterSet& ps, std::uint64_t seed, double scale,
+                       double bijstand_recipients);
 
 /// The social marginals of a population beside their targets (employment, unemployment,
 /// bijstand, disability, low literacy, startkwalificatie, care, poverty, debt).
 std::vector<MarginalRow> attribute_report(const Population& pop, const ParameterSet& ps,
-                                          double scale);
+                                          double scale, double bijstand_recipients);
 
 }  // namespace leidensim

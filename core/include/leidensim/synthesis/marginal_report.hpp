@@ -1,7 +1,13 @@
 #pragma once
-// One line of the synthesis report: a marginal of the synthetic population beside its target.
+// The synthesis report: every marginal of a population beside its target. Used on the fresh
+// synthetic population (`population --summary`) and on simulated populations (calibration).
 #include <cmath>
 #include <string>
+#include <vector>
+
+#include "leidensim/parameters.hpp"
+#include "leidensim/population.hpp"
+#include "leidensim/synthesis/population_targets.hpp"
 
 namespace leidensim {
 
@@ -16,5 +22,12 @@ struct MarginalRow {
   double deviation() const { return target != 0 ? value / target - 1.0 : 0.0; }
   bool within_tolerance() const { return !checked || std::abs(deviation()) <= tolerance; }
 };
+
+/// The demographic marginals (persons and households by district, age band and type, sex
+/// shares) and the social ones (attribute_report) of `pop` beside `targets` scaled by `scale`.
+/// Reads the population only; safe to call concurrently on different populations.
+std::vector<MarginalRow> population_marginals(const Population& pop,
+                                              const PopulationTargets& targets,
+                                              const ParameterSet& ps, double scale);
 
 }  // namespace leidensim

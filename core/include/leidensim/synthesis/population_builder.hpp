@@ -30,7 +30,8 @@ struct SynthesisResult {
   double fit_max_relative_error = 0;
 };
 
+/// `year`: the population of 1 January of that year (see PopulationTargets::load).
 SynthesisResult build_population(const std::filesystem::path& data_dir, const ParameterSet& ps,
-                                 std::uint64_t seed, double scale);
+                                 std::uint64_t seed, double scale, int year = kPackYear);
 
 }  // namespace leidensim
