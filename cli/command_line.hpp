@@ -71,5 +71,6 @@ int bench_command(int argc, char** argv);
 int plugins_command(int argc, char** argv);
 int compare_command(int argc, char** argv);
 int parameters_command(int argc, char** argv);
+int sweep_command(int argc, char** argv);
 
 }  // namespace leidensim::cli

@@ -19,6 +19,7 @@ void print_usage() {
       "  run FILE        simulate a scenario; yearly summary on screen, indicators to CSV\n"
       "  validate FILE.. check scenarios without running them; lists every problem\n"
       "  compare A B ... scenarios with common random numbers: paired differences, budget effects\n"
+      "  sweep BASE SCEN parameter uncertainty of a measure's effect beside Monte Carlo noise\n"
       "  population      build the synthetic base population (--summary: marginals vs targets)\n"
       "  bench           throughput and memory of the engine (person-months per second)\n"
       "  plugins         list every module (built-in processes and measures), phases, "
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
     if (cmd == "bench") return bench_command(argc - 1, argv + 1);
     if (cmd == "plugins") return plugins_command(argc - 1, argv + 1);
     if (cmd == "parameters") return parameters_command(argc - 1, argv + 1);
+    if (cmd == "sweep") return sweep_command(argc - 1, argv + 1);
     std::fprintf(stderr, "leidensim: unknown command '%s' (try 'leidensim --help')\n", cmd.c_str());
     return kExitBadInput;
   } catch (const leidensim::InputError& e) {

@@ -20,7 +20,9 @@
 #include <thread>
 #include <vector>
 
+#include "leidensim/csv_table.hpp"
 #include "leidensim/indicators.hpp"
+#include "leidensim/parameters.hpp"
 #include "support/test_model.hpp"
 
 namespace leidensim {
@@ -162,6 +164,8 @@ TEST_F(Cli, EveryCommandHasHelpNamingItsOptions) {
       {"run", {"--years", "--scale", "--data", "--check"}},
       {"population", {"--summary", "--scale", "--data"}},
       {"bench", {"--scale", "--years", "--thread-counts"}},
+      {"parameters", {"--measure", "--csv", "--data", "--plugin"}},
+      {"sweep", {"--samples", "--vary", "--no-default-ranges", "--years", "--scale"}},
   };
   for (const auto& [command, options] : own) {
     const Outcome o = run(command + " --help");
@@ -264,6 +268,11 @@ TEST_F(Cli, TinyRunWritesItsIndicatorsAndRunInfo) {
   EXPECT_EQ(info["final_population_hash"].size(), 2u);
   EXPECT_NE(info["final_population_hash"][0], info["final_population_hash"][1]);
   EXPECT_TRUE(info.contains("started") && info.contains("finished") && info.contains("version"));
+
+  // The parameter register of the run: every model parameter, no measure.
+  const CsvTable register_csv = CsvTable::read(output / "parameters.csv");
+  EXPECT_EQ(register_csv.rows(),
+            ParameterSet::load(test::data_dir() / "parameters.csv").all().size());
 
   // Nothing else: no staging folder or default results/ left in the working folder.
   EXPECT_EQ(work_entries(), (std::set<std::string>{"tiny.json", "results_tiny"}));
@@ -558,6 +567,39 @@ TEST_F(Cli, ValidateHasHelpAndNeedsAFile) {
   expect_bad_input("validate " + quote((work_ / "missing.json").string()), {"missing.json"});
 }
 
+TEST_F(Cli, CalibrationReportWritesEveryTableAndThePage) {
+  const fs::path out = work_ / "validation";
+  const fs::path model = write_scenario(tiny(), "model.json");
+  const Outcome o = run("validate --calibration " + quote(model.string()) +
+                        " --scale 0.05 --replications 2 --backcast 2017:2018 --analytic-scale "
+                        "0.02 --output " +
+                        quote(out.string()));
+  ASSERT_EQ(o.code, 0) << o.err;
+  for (const char* f : {"calibration.csv", "backcast.csv", "backcast_summary.csv",
+                        "analytic_checks.csv", "validation.html", "validation.json"})
+    EXPECT_TRUE(fs::exists(out / f)) << f;
+  const auto cal = lines(slurp(out / "calibration.csv"));
+  ASSERT_GT(cal.size(), 60u);
+  EXPECT_EQ(cal[0],
+            "group,name,unit,role,target,simulated,standard_error,deviation,tolerance,pass,"
+            "source");
+  const auto back = lines(slurp(out / "backcast.csv"));
+  EXPECT_EQ(back.size(), 1u + 2 * 2);  // two series, 2017 and 2018
+  const std::string html = slurp(out / "validation.html");
+  for (const char* s : {"Calibration", "Backcast", "Analytic checks", "<svg", "Provenance"})
+    EXPECT_NE(html.find(s), std::string::npos) << s;
+  for (const char* s : {"calibration:", "backcast", "analytic checks", "MAPE"})
+    EXPECT_NE(o.out.find(s), std::string::npos) << s << "\n" << o.out;
+}
+
+TEST_F(Cli, CalibrationReportRejectsBadOptions) {
+  expect_bad_input("validate --calibration --backcast 2030:2031", {"--backcast"});
+  expect_bad_input("validate --calibration --backcast soon", {"--backcast", "soon"});
+  expect_bad_input("validate --calibration --backcast 2005:2006", {"population_age_sex.csv"});
+  expect_bad_input("validate --calibration --replications 1", {"--replications"});
+  expect_bad_input("validate --calibration a.json b.json", {"at most one"});
+}
+
 }  // namespace
 }  // namespace leidensim
 
@@ -579,12 +621,202 @@ TEST_F(Cli, CompareIsIdenticalAtOneAndTwoThreadsAndWritesEveryOutput) {
             std::to_string(t) + " --output " + quote(out.string()));
     ASSERT_EQ(o.code, 0) << o.err;
     for (const char* f : {"report.html", "budget.xlsx", "results.h5", "run.json",
-                          "comparison_budget.csv", "net_effects.csv"})
+                          "comparison_budget.csv", "net_effects.csv", "parameters.csv"})
       EXPECT_TRUE(fs::exists(out / f)) << f;
     tables[t - 1] = slurp(out / "comparison_indicators.csv") + slurp(out / "net_effects.csv");
   }
   EXPECT_FALSE(tables[0].empty());
   EXPECT_EQ(tables[0], tables[1]);
+}
+
+}  // namespace
+}  // namespace leidensim
+
+namespace leidensim {
+namespace {
+
+/// Rows of measure_parameters.csv in the project's data pack.
+std::size_t measure_parameter_rows() {
+  return CsvTable::read(test::data_dir() / "measure_parameters.csv").rows();
+}
+std::size_t model_parameter_rows() {
+  return ParameterSet::load(test::data_dir() / "parameters.csv").all().size();
+}
+
+TEST_F(Cli, ParametersListsEveryParameterWithItsSource) {
+  const fs::path csv = work_ / "register.csv";
+  const Outcome o = run("parameters --data " + quote(test::data_dir().string()) + " --csv " +
+                        quote(csv.string()));
+  ASSERT_EQ(o.code, 0) << o.err;
+  for (const char* s :
+       {"model, ", "measure jobcoach", "measure poverty_relief", "measure prevention_agreement",
+        "labour.job_loss_monthly", "outflow_multiplier", "1.3 (1\u20131.6)", "111 values, ",
+        "published", "derived", "assumption"})
+    EXPECT_NE(o.out.find(s), std::string::npos) << s << "\n" << o.out;
+  EXPECT_EQ(o.out.find("set by the scenario"), std::string::npos);
+  EXPECT_EQ(o.out.find("not documented"), std::string::npos) << o.out;
+  // The CSV: one row per parameter, every one with a quality mark and a source.
+  const CsvTable t = CsvTable::read(csv);
+  EXPECT_EQ(t.header(),
+            (std::vector<std::string>{"kind", "measure", "parameter", "value", "unit", "low",
+                                      "high", "quality", "source", "note", "overridden_by"}));
+  EXPECT_EQ(t.rows(), model_parameter_rows() + measure_parameter_rows());
+  std::set<std::string> names;
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const std::string name = t.cell(r, "measure") + "." + t.cell(r, "parameter");
+    EXPECT_TRUE(names.insert(name).second) << name;
+    EXPECT_FALSE(t.cell(r, "source").empty()) << name;
+    EXPECT_FALSE(t.cell(r, "quality").empty()) << name;
+    EXPECT_FALSE(t.cell(r, "value").empty()) << name;
+    EXPECT_TRUE(t.cell(r, "overridden_by").empty()) << name;
+  }
+  const std::size_t row = t.require({{"measure", "jobcoach"}, {"parameter", "outflow_multiplier"}});
+  EXPECT_EQ(t.cell(row, "kind"), "measure");
+  EXPECT_EQ(t.number(row, "value"), 1.3);
+  EXPECT_EQ(t.number(row, "low"), 1.0);
+  EXPECT_EQ(t.number(row, "high"), 1.6);
+  // A table in full, as in parameters.csv.
+  const std::size_t mortality = t.require({{"parameter", "demography.mortality_annual_male"}});
+  EXPECT_EQ(split(t.cell(mortality, "value"), ' ').size(), 111u);
+  EXPECT_EQ(work_entries(), (std::set<std::string>{"register.csv"})) << "a temporary file is left";
+}
+
+TEST_F(Cli, ParametersOfAScenarioMarkWhatItOverrides) {
+  json j = tiny();
+  j["parameters"] = {{"labour.job_loss_monthly", 0.004}};
+  j["measures"] = json::array(
+      {{{"name", "poverty_relief"}, {"params", {{"take_up", 0.7}, {"annual_budget", 2e6}}}}});
+  const fs::path file = write_scenario(j, "mine.json");
+  const fs::path csv = work_ / "mine.csv";
+  const Outcome o = run("parameters " + quote(file.string()) + " --csv " + quote(csv.string()));
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_NE(o.out.find("* set by the scenario"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find(file.string() + ": /measures/0/params/take_up"), std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find("measure jobcoach"), std::string::npos) << "only the scenario's measures";
+  const CsvTable t = CsvTable::read(csv);
+  EXPECT_EQ(t.header().front(), "scenario");
+  EXPECT_EQ(t.rows(), model_parameter_rows() + 13);  // poverty_relief has 13 parameters
+  std::map<std::string, std::string> overridden;
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    EXPECT_EQ(t.cell(r, "scenario"), "tiny");
+    if (!t.cell(r, "overridden_by").empty())
+      overridden[t.cell(r, "parameter")] = t.cell(r, "overridden_by");
+  }
+  EXPECT_EQ(
+      overridden,
+      (std::map<std::string, std::string>{
+          {"labour.job_loss_monthly", file.string() + ": /parameters/labour.job_loss_monthly"},
+          {"take_up", file.string() + ": /measures/0/params/take_up"},
+          {"annual_budget", file.string() + ": /measures/0/params/annual_budget"}}));
+  EXPECT_EQ(t.number(t.require({{"parameter", "take_up"}}), "value"), 0.7);
+  EXPECT_EQ(t.number(t.require({{"parameter", "monthly_amount"}}), "value"), 100);
+
+  // --measure lists one measure only; a measure the scenario does not run is an error.
+  const Outcome m = run("parameters " + quote(file.string()) + " --measure poverty_relief");
+  EXPECT_EQ(m.code, 0) << m.err;
+  EXPECT_EQ(m.out.find("labour.job_loss_monthly ="), std::string::npos) << m.out;
+  EXPECT_EQ(m.out.find("model, "), std::string::npos) << m.out;
+  EXPECT_NE(m.out.find("measure poverty_relief"), std::string::npos) << m.out;
+  expect_bad_input("parameters " + quote(file.string()) + " --measure jobcoach",
+                   {"--measure", "jobcoach", "poverty_relief"});
+}
+
+TEST_F(Cli, BadMeasureParameterRowIsRejectedNamingFileLineAndColumn) {
+  // A copy of the data pack with jobcoach's job_loss_multiplier above its schema's maximum.
+  const fs::path pack = root_ / "pack";
+  fs::create_directories(pack);
+  for (const auto& e : fs::directory_iterator(test::data_dir()))
+    if (e.is_regular_file()) fs::copy_file(e.path(), pack / e.path().filename());
+  const fs::path file = pack / "measure_parameters.csv";
+  std::string text = slurp(file);
+  const std::string row = "\njobcoach,job_loss_multiplier,0.8,multiplier on JobLoss,0.56,1.0,";
+  const std::size_t at = text.find(row);
+  ASSERT_NE(at, std::string::npos);
+  const int line = 2 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+  text.replace(at, row.size(), "\njobcoach,job_loss_multiplier,12,multiplier on JobLoss,,,");
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+  const std::vector<std::string> needles = {file.string() + ": line " + std::to_string(line) +
+                                                " (jobcoach.job_loss_multiplier), column value",
+                                            "above the maximum"};
+  expect_bad_input("parameters --data " + quote(pack.string()), needles);
+  // A run of a scenario with that measure fails the same way, before anything is written.
+  json j = tiny();
+  j["data"] = pack.string();
+  j["measures"] = json::array({{{"name", "jobcoach"}}});
+  const fs::path scenario = write_scenario(j, "uses_pack.json");
+  expect_bad_input("run " + quote(scenario.string()) + " --quiet", needles);
+  expect_bad_input("parameters " + quote(scenario.string()), needles);
+  expect_bad_input("validate " + quote(scenario.string()), needles);
+  // A row for a measure that does not exist.
+  std::ofstream(file, std::ios::binary | std::ios::trunc)
+      << slurp(test::data_dir() / "measure_parameters.csv")
+      << "no_such_measure,x,1,unit,,,assumption,src,\n";
+  expect_bad_input("parameters --data " + quote(pack.string()),
+                   {file.string(), "column measure", "unknown measure \"no_such_measure\""});
+}
+
+}  // namespace
+}  // namespace leidensim
+
+namespace leidensim {
+namespace {
+
+TEST_F(Cli, SweepWritesItsTablesReportAndProvenance) {
+  json base = tiny();
+  base["name"] = "base";
+  json with = tiny();
+  with["name"] = "with_measure";
+  with["measures"] = json::array({{{"name", "jobcoach"}, {"params", {{"annual_budget", 4e6}}}}});
+  const fs::path a = write_scenario(base, "base.json"), b = write_scenario(with, "with.json");
+  const fs::path out = work_ / "sweep";
+  const Outcome o = run("sweep " + quote(a.string()) + " " + quote(b.string()) +
+                        " --samples 3 --threads 2 --output " + quote(out.string()));
+  ASSERT_EQ(o.code, 0) << o.err;
+  for (const char* s : {"jobcoach.outflow_multiplier", "jobcoach.job_loss_multiplier", "bijstand",
+                        "budget_total", "MC sd", "param sd", "Sensitivity"})
+    EXPECT_NE(o.out.find(s), std::string::npos) << s << " not in:\n" << o.out;
+  for (const char* f : {"sweep.html", "sweep.json", "sweep_summary.csv", "sweep_samples.csv",
+                        "sweep_sensitivity.csv", "parameters.csv"})
+    EXPECT_TRUE(fs::exists(out / f)) << f;
+  const auto summary = lines(slurp(out / "sweep_summary.csv"));
+  ASSERT_EQ(summary.size(), 9u);  // header and eight indicators
+  EXPECT_EQ(split(summary[0])[5], "mc_sd_run");
+  const auto samples = lines(slurp(out / "sweep_samples.csv"));
+  ASSERT_EQ(samples.size(), 1u + 3 * 8);
+  EXPECT_EQ(samples[0],
+            "sample,jobcoach.job_loss_multiplier,jobcoach.outflow_multiplier,indicator,"
+            "mean_effect,within_sd");
+  EXPECT_EQ(lines(slurp(out / "sweep_sensitivity.csv")).size(), 1u + 8 * 2);
+  const json info = json::parse(slurp(out / "sweep.json"));
+  EXPECT_EQ(info["samples"], 3);
+  EXPECT_EQ(info["replications"], 2);
+  EXPECT_EQ(info["parameters"].size(), 2u);
+  EXPECT_EQ(info["design"].size(), 3u);
+  EXPECT_EQ(info["scenarios"][1]["scenario"]["name"], "with_measure");
+  const std::string html = slurp(out / "sweep.html");
+  EXPECT_NE(html.find("Monte Carlo"), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+}
+
+TEST_F(Cli, SweepRejectsBadRangesNamingTheOption) {
+  json base = tiny();
+  base["name"] = "base";
+  json with = tiny();
+  with["name"] = "with_measure";
+  with["measures"] = json::array({{{"name", "jobcoach"}}});
+  const fs::path a = write_scenario(base, "base.json"), b = write_scenario(with, "with.json");
+  const std::string files = quote(a.string()) + " " + quote(b.string());
+  expect_bad_input("sweep " + files + " --vary jobcoach.outflow_multiplier=1:99",
+                   {"--vary", "jobcoach.outflow_multiplier=1:99"});
+  expect_bad_input("sweep " + files + " --vary labour.no_such_rate=0:1",
+                   {"--vary", "labour.no_such_rate=0:1", "unknown parameter"});
+  expect_bad_input("sweep " + files + " --vary jobcoach.outflow_multiplier",
+                   {"--vary", "NAME=LOW:HIGH"});
+  expect_bad_input("sweep " + files + " --no-default-ranges", {"nothing to vary"});
+  expect_bad_input("sweep " + files + " --replications 1", {"--replications"});
+  expect_bad_input("sweep " + files + " --samples 1", {"--samples"});
+  expect_bad_input("sweep " + quote(a.string()) + " " + quote(a.string()), {"/name"});
+  expect_bad_input("sweep " + quote(b.string()), {"two scenario files"});
 }
 
 }  // namespace
