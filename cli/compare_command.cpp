@@ -12,10 +12,10 @@
 #include <set>
 
 #include "command_line.hpp"
+#include "common_random_numbers.hpp"
 #include "interrupt_guard.hpp"
 #include "leidensim/comparison.hpp"
 #include "leidensim/errors.hpp"
-#include "leidensim/parameter_register.hpp"
 #include "leidensim/outputs/budget_spreadsheet.hpp"
 #include "leidensim/outputs/comparison_csv.hpp"
 #include "leidensim/outputs/hdf5_store.hpp"
@@ -24,6 +24,7 @@
 #include "leidensim/outputs/ledger_csv.hpp"
 #include "leidensim/outputs/parameter_register_csv.hpp"
 #include "leidensim/outputs/result_folder.hpp"
+#include "leidensim/parameter_register.hpp"
 #include "leidensim/scenario.hpp"
 #include "provenance.hpp"
 
@@ -155,13 +156,7 @@ int compare_command(int argc, char** argv) {
     throw InputError(input_error_message("", "--years", "must be in 1..200"));
   if (!(lead.scale > 0 && lead.scale <= 1000))
     throw InputError(input_error_message("", "--scale", "must be in (0, 1000]"));
-  for (auto& s : scenarios) {  // common random numbers: one seed and design for all
-    s.seed = lead.seed;
-    s.replications = lead.replications;
-    s.start = lead.start;
-    s.years = lead.years;
-    s.scale = lead.scale;
-  }
+  for (auto& s : scenarios) share_run_design(lead, s);
   const auto threads = limit_threads(common.threads);
   const std::string started = utc_now();
   const auto t0 = std::chrono::steady_clock::now();

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "command_line.hpp"
+#include "common_random_numbers.hpp"
 #include "interrupt_guard.hpp"
 #include "leidensim/errors.hpp"
 #include "leidensim/outputs/parameter_register_csv.hpp"
@@ -194,12 +195,7 @@ int sweep_command(int argc, char** argv) {
     throw InputError(input_error_message("", "--years", "must be in 1..200"));
   if (!(scenario.scale > 0 && scenario.scale <= 1000))
     throw InputError(input_error_message("", "--scale", "must be in (0, 1000]"));
-  // Common random numbers: the base runs the scenario's design.
-  base.seed = scenario.seed;
-  base.replications = scenario.replications;
-  base.start = scenario.start;
-  base.years = scenario.years;
-  base.scale = scenario.scale;
+  share_run_design(scenario, base);  // the base runs the scenario's design
 
   const auto threads = limit_threads(common.threads);
   const std::string started = utc_now();

@@ -4,25 +4,18 @@
 #include <charconv>
 #include <cmath>
 #include <set>
-#include <sstream>
 #include <utility>
 
 #include "leidensim/csv_table.hpp"
 #include "leidensim/errors.hpp"
 #include "leidensim/json_schema.hpp"
+#include "leidensim/number_text.hpp"
 
 namespace leidensim {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string format_number(double v) {
-  std::ostringstream ss;
-  ss.precision(10);
-  ss << v;
-  return ss.str();
-}
 
 /// A blank cell is no bound; anything else must be a finite number.
 std::optional<double> optional_number(const std::string& s, const std::string& where) {
@@ -87,8 +80,8 @@ MeasureParameterTable MeasureParameterTable::load(const fs::path& csv_path) {
         fail("low", "a range needs a numeric value, found " + row.value.dump());
       const double v = row.value.get<double>();
       if (!(*row.low <= v && v <= *row.high))
-        fail("value", "value " + row.value.dump() + " outside its range [" +
-                          format_number(*row.low) + ", " + format_number(*row.high) + "]");
+        fail("value", "value " + row.value.dump() + " outside its range [" + number_text(*row.low) +
+                          ", " + number_text(*row.high) + "]");
     }
     const std::string& q = t.cell(r, "quality");
     if (q == "published")

@@ -6,6 +6,7 @@
 
 #include "leidensim/errors.hpp"
 #include "leidensim/json_schema.hpp"
+#include "leidensim/number_text.hpp"
 
 namespace leidensim {
 
@@ -160,20 +161,10 @@ std::string register_value_full(const nlohmann::json& v) {
   if (v.is_array() && !v.empty() &&
       std::all_of(v.begin(), v.end(), [](const nlohmann::json& x) { return x.is_number(); })) {
     std::string out;
-    for (const auto& x : v) {
-      std::ostringstream ss;
-      ss.precision(10);
-      ss << x.get<double>();
-      out += (out.empty() ? "" : " ") + ss.str();
-    }
+    for (const auto& x : v) out += (out.empty() ? "" : " ") + number_text(x.get<double>());
     return out;
   }
-  if (v.is_number_float()) {
-    std::ostringstream ss;
-    ss.precision(10);
-    ss << v.get<double>();
-    return ss.str();
-  }
+  if (v.is_number_float()) return number_text(v.get<double>());
   return v.dump();
 }
 

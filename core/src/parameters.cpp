@@ -6,6 +6,7 @@
 
 #include "leidensim/csv_table.hpp"
 #include "leidensim/errors.hpp"
+#include "leidensim/number_text.hpp"
 
 namespace leidensim {
 
@@ -31,12 +32,6 @@ double parse_number(const std::string& s, const std::string& origin, const std::
   return v;
 }
 
-std::string format_number(double v) {
-  std::ostringstream ss;
-  ss.precision(10);
-  ss << v;
-  return ss.str();
-}
 }  // namespace
 
 ParameterSet ParameterSet::load(const std::filesystem::path& csv_path) {
@@ -73,9 +68,9 @@ ParameterSet ParameterSet::load(const std::filesystem::path& csv_path) {
     for (double v : p.values)
       if (v < p.min || v > p.max)
         throw InputError(input_error_message(t.origin(), where,
-                                             "value " + format_number(v) + " outside [" +
-                                                 format_number(p.min) + ", " +
-                                                 format_number(p.max) + "]"));
+                                             "value " + number_text(v) + " outside [" +
+                                                 number_text(p.min) + ", " + number_text(p.max) +
+                                                 "]"));
     if (set.by_name_.count(p.name))
       throw InputError(input_error_message(t.origin(), where, "duplicate parameter"));
     set.by_name_[p.name] = set.params_.size();
@@ -138,8 +133,8 @@ void ParameterSet::override_values(const std::string& name, const std::vector<do
   for (double v : values)
     if (!std::isfinite(v) || v < p.min || v > p.max)
       throw InputError(input_error_message(origin, "",
-                                           "value " + format_number(v) + " outside [" +
-                                               format_number(p.min) + ", " + format_number(p.max) +
+                                           "value " + number_text(v) + " outside [" +
+                                               number_text(p.min) + ", " + number_text(p.max) +
                                                "] (" + p.unit + ")"));
   p.values = values;
   p.overridden_by = origin;

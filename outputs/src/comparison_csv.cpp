@@ -1,20 +1,15 @@
 #include "leidensim/outputs/comparison_csv.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <stdexcept>
+
+#include "leidensim/outputs/csv_field.hpp"
+#include "leidensim/outputs/output_file.hpp"
 
 namespace leidensim::outputs {
 
 namespace {
 std::ofstream open(const std::filesystem::path& file) {
-  std::ofstream out(file);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
-  out.precision(12);
-  return out;
-}
-std::string quoted(const std::string& s) {
-  return s.find(',') == std::string::npos ? s : "\"" + s + "\"";
+  return open_output_file(file, 12);
 }
 void estimate(std::ostream& out, const Estimate& e) {
   out << e.mean << ',' << e.low << ',' << e.high;
@@ -35,7 +30,7 @@ void write_comparison_csv(const std::filesystem::path& folder, const Comparison&
            "difference_high\n";
     for (const auto& r : c.indicators) {
       out << c.scenarios[r.scenario] << ',' << indicator_table()[static_cast<int>(r.indicator)].name
-          << ',' << r.year << ',' << (r.district < 0 ? "Leiden" : quoted(districts[r.district]))
+          << ',' << r.year << ',' << (r.district < 0 ? "Leiden" : csv_field(districts[r.district]))
           << ',';
       estimate(out, r.value);
       out << ',';

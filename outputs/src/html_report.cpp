@@ -1,16 +1,15 @@
 #include "leidensim/outputs/html_report.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
+
+#include "leidensim/outputs/atomic_file.hpp"
 
 namespace leidensim::outputs {
 
@@ -591,23 +590,9 @@ void write_html_report(const fs::path& file, const std::vector<ScenarioResult>& 
   if (file.filename().empty())
     throw std::invalid_argument("write_html_report: \"" + file.string() + "\" is not a file name");
   if (comparison.scenarios.empty()) throw std::invalid_argument("write_html_report: no scenarios");
-  if (file.has_parent_path()) fs::create_directories(file.parent_path());
-  const fs::path partial =
-      file.parent_path() / (file.filename().string() + ".partial-" + std::to_string(::getpid()));
-  try {
-    {
-      std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-      if (!out) throw std::runtime_error("cannot write " + partial.string());
-      write_page(out, scenarios, comparison, provenance, registers);
-      out.flush();
-      if (!out) throw std::runtime_error("cannot write " + partial.string());
-    }
-    fs::rename(partial, file);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(partial, ec);
-    throw;
-  }
+  write_file_atomically(file, [&](std::ostream& out) {
+    write_page(out, scenarios, comparison, provenance, registers);
+  });
 }
 
 }  // namespace leidensim::outputs

@@ -1,29 +1,16 @@
 #include "leidensim/outputs/indicator_csv.hpp"
 
-#include <fstream>
 #include <stdexcept>
 
+#include "leidensim/outputs/csv_field.hpp"
+#include "leidensim/outputs/output_file.hpp"
+
 namespace leidensim::outputs {
-
-namespace {
-std::ofstream open(const std::filesystem::path& file) {
-  std::ofstream out(file);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
-  return out;
-}
-
-std::string quoted(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-}  // namespace
 
 void write_monthly_indicators_csv(const std::filesystem::path& file, const std::string& scenario,
                                   YearMonth start, const std::vector<std::string>& districts,
                                   const std::vector<ReplicationResult>& results) {
-  auto out = open(file);
+  auto out = open_output_file(file);
   out << "scenario,replication,year,month,district,indicator,value\n";
   const auto& table = indicator_table();
   for (const auto& r : results) {
@@ -33,7 +20,7 @@ void write_monthly_indicators_csv(const std::filesystem::path& file, const std::
       for (int d = 0; d < s.districts(); ++d)
         for (int i = 0; i < kIndicators; ++i)
           out << scenario << ',' << r.replication << ',' << ym.year << ',' << ym.month << ','
-              << quoted(districts[d]) << ',' << table[i].name << ','
+              << csv_field(districts[d]) << ',' << table[i].name << ','
               << s.at(m, d, static_cast<Indicator>(i)) << '\n';
     }
   }
@@ -43,7 +30,7 @@ void write_monthly_indicators_csv(const std::filesystem::path& file, const std::
 void write_yearly_indicators_csv(const std::filesystem::path& file, const std::string& scenario,
                                  YearMonth start, const std::vector<std::string>& districts,
                                  const std::vector<ReplicationResult>& results) {
-  auto out = open(file);
+  auto out = open_output_file(file);
   out << "scenario,replication,year,district,indicator,value\n";
   const auto& table = indicator_table();
   for (const auto& r : results) {
@@ -54,7 +41,7 @@ void write_yearly_indicators_csv(const std::filesystem::path& file, const std::s
       for (int i = 0; i < kIndicators; ++i) {
         const auto ind = static_cast<Indicator>(i);
         for (int d = 0; d < s.districts(); ++d)
-          out << scenario << ',' << r.replication << ',' << year << ',' << quoted(districts[d])
+          out << scenario << ',' << r.replication << ',' << year << ',' << csv_field(districts[d])
               << ',' << table[i].name << ',' << s.yearly(y, d, ind) << '\n';
         out << scenario << ',' << r.replication << ',' << year << ",Leiden," << table[i].name << ','
             << s.yearly_city(y, ind) << '\n';

@@ -2,15 +2,15 @@
 
 #include <cinttypes>
 #include <cstdio>
-#include <fstream>
 #include <stdexcept>
+
+#include "leidensim/outputs/output_file.hpp"
 
 namespace leidensim::outputs {
 
 void write_yearly_ledger_csv(const std::filesystem::path& file, const std::string& scenario,
                              YearMonth start, const std::vector<ReplicationResult>& results) {
-  std::ofstream out(file);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  auto out = open_output_file(file);
   out << "scenario,replication,year,programme,category,euros\n";
   for (const auto& r : results) {
     const int years = (r.ledger.months() + 11) / 12;

@@ -1,10 +1,11 @@
 #include "leidensim/outputs/parameter_register_csv.hpp"
 
-#include <unistd.h>
-
-#include <fstream>
-#include <sstream>
+#include <functional>
 #include <stdexcept>
+
+#include "leidensim/number_text.hpp"
+#include "leidensim/outputs/atomic_file.hpp"
+#include "leidensim/outputs/csv_field.hpp"
 
 namespace leidensim::outputs {
 
@@ -12,19 +13,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string optional_text(const std::optional<double>& x) {
-  if (!x) return "";
-  std::ostringstream ss;
-  ss.precision(10);
-  ss << *x;
-  return ss.str();
+  return x ? number_text(*x) : "";
 }
 
 void write_rows(std::ostream& out, const std::string* scenario, const ParameterRegister& reg) {
@@ -38,28 +28,11 @@ void write_rows(std::ostream& out, const std::string* scenario, const ParameterR
   }
 }
 
-/// Writes through a temporary file next to `file`, renamed when complete.
-template <class Body>
-void write_atomically(const fs::path& file, Body body) {
+/// Writes `file` whole or not at all.
+void write_atomically(const fs::path& file, const std::function<void(std::ostream&)>& body) {
   if (file.filename().empty())
     throw std::runtime_error("\"" + file.string() + "\" is not a file name");
-  if (file.has_parent_path()) fs::create_directories(file.parent_path());
-  const fs::path partial = file.parent_path() / ("." + file.filename().string() + ".partial-" +
-                                                 std::to_string(::getpid()));
-  try {
-    {
-      std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-      if (!out) throw std::runtime_error("cannot write " + partial.string());
-      body(out);
-      out.flush();
-      if (!out) throw std::runtime_error("cannot write " + partial.string());
-    }
-    fs::rename(partial, file);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(partial, ec);
-    throw;
-  }
+  write_file_atomically(file, body);
 }
 
 constexpr const char* kColumns =

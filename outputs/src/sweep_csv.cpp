@@ -1,18 +1,15 @@
 #include "leidensim/outputs/sweep_csv.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <stdexcept>
+
+#include "leidensim/outputs/output_file.hpp"
 
 namespace leidensim::outputs {
 
 namespace {
 
 std::ofstream open(const std::filesystem::path& file) {
-  std::ofstream out(file);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
-  out.precision(12);
-  return out;
+  return open_output_file(file, 12);
 }
 
 /// A number, or an empty field where it is undefined.

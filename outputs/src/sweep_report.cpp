@@ -7,32 +7,12 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "leidensim/outputs/html_report.hpp"
+#include "leidensim/outputs/output_file.hpp"
+
 namespace leidensim::outputs {
 
 namespace {
-
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 /// Whole numbers with thousands separators from 100 up; two significant decimals below.
 std::string num(double x) {
@@ -101,9 +81,9 @@ std::string dot_chart(const uncertainty::Decomposition& d) {
   for (double m : d.sample_means)
     s << "<circle cx=\"" << coord(x(m)) << "\" cy=\"17\" r=\"3\" fill=\"#d62728\" "
       << "fill-opacity=\"0.7\"/>";
-  s << "<text x=\"" << left << "\" y=\"45\" font-size=\"10\">" << escape(num(lo)) << "</text>";
+  s << "<text x=\"" << left << "\" y=\"45\" font-size=\"10\">" << html_escape(num(lo)) << "</text>";
   s << "<text x=\"" << left + width << "\" y=\"45\" font-size=\"10\" text-anchor=\"end\">"
-    << escape(num(hi)) << "</text>";
+    << html_escape(num(hi)) << "</text>";
   s << "</svg>";
   return s.str();
 }
@@ -112,21 +92,21 @@ std::string dot_chart(const uncertainty::Decomposition& d) {
 
 void write_sweep_html(const std::filesystem::path& file, const uncertainty::SweepResult& r,
                       const nlohmann::json& info) {
-  std::ofstream out(file);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  auto out = open_output_file(file);
   const std::string base = info.value("base", "base"), scenario = info.value("scenario", "?");
   const auto& indicators = uncertainty::sweep_indicators();
   const auto& params = r.design.parameters;
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      << "<title>Parameter sweep: " << escape(scenario) << " against " << escape(base)
+      << "<title>Parameter sweep: " << html_escape(scenario) << " against " << html_escape(base)
       << "</title><style>"
       << "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
       << "table{border-collapse:collapse;margin:1em 0}td,th{border-bottom:1px solid #ccc;"
       << "padding:.25em .6em;text-align:right}th:first-child,td:first-child{text-align:left}"
       << ".mc{background:#f3f3f3}.par{background:#eaf2fb}pre{background:#f6f6f6;padding:1em;"
       << "overflow:auto;font-size:80%}.note{color:#555;font-size:90%}</style></head><body>\n";
-  out << "<h1>Parameter sweep: " << escape(scenario) << " against " << escape(base) << "</h1>\n";
-  out << "<p>How sure can we be of the effect of <b>" << escape(scenario)
+  out << "<h1>Parameter sweep: " << html_escape(scenario) << " against " << html_escape(base)
+      << "</h1>\n";
+  out << "<p>How sure can we be of the effect of <b>" << html_escape(scenario)
       << "</b>? Two things make it uncertain. <b>Monte Carlo noise</b>: the simulation draws "
          "people's lives at random, so repeating it with other random draws gives a slightly "
          "different answer; more replications make this smaller. <b>Parameter uncertainty</b>: "
@@ -141,8 +121,8 @@ void write_sweep_html(const std::filesystem::path& file, const uncertainty::Swee
   out << "<h2>Parameters varied</h2>\n<table><tr><th>parameter</th><th>low</th><th>high</th>"
          "<th>range from</th></tr>\n";
   for (const auto& p : params)
-    out << "<tr><td>" << escape(p.name) << (p.integer ? " (whole numbers)" : "") << "</td><td>"
-        << num(p.low) << "</td><td>" << num(p.high) << "</td><td>" << escape(p.origin)
+    out << "<tr><td>" << html_escape(p.name) << (p.integer ? " (whole numbers)" : "") << "</td><td>"
+        << num(p.low) << "</td><td>" << num(p.high) << "</td><td>" << html_escape(p.origin)
         << "</td></tr>\n";
   out << "</table>\n";
 
@@ -155,9 +135,9 @@ void write_sweep_html(const std::filesystem::path& file, const uncertainty::Swee
          "<th class=\"par\">parameter range<br>(2.5&ndash;97.5% of samples)</th></tr>\n";
   for (std::size_t k = 0; k < indicators.size(); ++k) {
     const auto& d = r.decomposition[k];
-    out << "<tr><td>" << escape(indicators[k].name) << " <span class=\"note\">("
-        << escape(indicators[k].unit) << ")</span></td><td>" << num(r.base_means[k]) << "</td><td>"
-        << signed_num(d.mean_effect) << "</td><td class=\"mc\">" << num(d.mc_sd_mean)
+    out << "<tr><td>" << html_escape(indicators[k].name) << " <span class=\"note\">("
+        << html_escape(indicators[k].unit) << ")</span></td><td>" << num(r.base_means[k])
+        << "</td><td>" << signed_num(d.mean_effect) << "</td><td class=\"mc\">" << num(d.mc_sd_mean)
         << "</td><td class=\"mc\">" << num(d.mc_sd_run) << "</td><td class=\"par\">"
         << num(d.parameter_sd) << "</td><td class=\"par\">" << percent(d.parameter_share)
         << "</td><td class=\"par\">[" << signed_num(d.parameter_low) << ", "
@@ -178,18 +158,18 @@ void write_sweep_html(const std::filesystem::path& file, const uncertainty::Swee
          "Monte Carlo noise alone (mean &plusmn; 1.96 Monte Carlo SD). Blue line: the parameter "
          "range. Dashed line: no effect.</p>\n<table>\n";
   for (std::size_t k = 0; k < indicators.size(); ++k)
-    out << "<tr><td>" << escape(indicators[k].name) << "</td><td>" << dot_chart(r.decomposition[k])
-        << "</td></tr>\n";
+    out << "<tr><td>" << html_escape(indicators[k].name) << "</td><td>"
+        << dot_chart(r.decomposition[k]) << "</td></tr>\n";
   out << "</table>\n";
 
   out << "<h2>Which parameter matters</h2>\n<p class=\"note\">Correlation between a parameter's "
          "sampled value and the sample's mean effect (&minus;1 to 1; near 0: the parameter "
          "hardly matters for this indicator), and in brackets the standardized regression "
          "coefficient (all parameters together).</p>\n<table><tr><th>indicator</th>";
-  for (const auto& p : params) out << "<th>" << escape(p.name) << "</th>";
+  for (const auto& p : params) out << "<th>" << html_escape(p.name) << "</th>";
   out << "</tr>\n";
   for (std::size_t k = 0; k < indicators.size(); ++k) {
-    out << "<tr><td>" << escape(indicators[k].name) << "</td>";
+    out << "<tr><td>" << html_escape(indicators[k].name) << "</td>";
     for (std::size_t j = 0; j < params.size(); ++j) {
       const auto& s = r.sensitivity[k][j];
       char buf[64];
@@ -203,7 +183,7 @@ void write_sweep_html(const std::filesystem::path& file, const uncertainty::Swee
     }
     out << "</tr>\n";
   }
-  out << "</table>\n<h2>Provenance</h2>\n<pre>" << escape(info.dump(2))
+  out << "</table>\n<h2>Provenance</h2>\n<pre>" << html_escape(info.dump(2))
       << "</pre>\n</body></html>\n";
   if (!out) throw std::runtime_error("cannot write " + file.string());
 }

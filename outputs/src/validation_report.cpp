@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <sstream>
 
+#include "leidensim/outputs/atomic_file.hpp"
 #include "leidensim/outputs/html_report.hpp"
 
 namespace leidensim::outputs {
@@ -156,10 +156,7 @@ void analytic_section(std::ostream& o, const std::vector<CheckRow>& rows) {
 }  // namespace
 
 void write_validation_report(const std::filesystem::path& file, const ValidationReport& r) {
-  const auto tmp = file.parent_path() / ("." + file.filename().string() + ".tmp");
-  {
-    std::ofstream o(tmp);
-    if (!o) throw std::runtime_error("cannot write " + tmp.string());
+  write_file_atomically(file, [&](std::ostream& o) {
     o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<title>leidensim model validity</title><style>"
       << kStyle << "</style></head><body>\n<h1>leidensim: model validity</h1>\n<p>";
@@ -175,9 +172,7 @@ void write_validation_report(const std::filesystem::path& file, const Validation
       o << "<tr><td>" << html_escape(k) << "</td><td class=\"text\">"
         << html_escape(v.is_string() ? v.get<std::string>() : v.dump()) << "</td></tr>\n";
     o << "</table>\n</body></html>\n";
-    if (!o) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  std::filesystem::rename(tmp, file);
+  });
 }
 
 }  // namespace leidensim::outputs

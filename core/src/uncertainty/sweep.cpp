@@ -7,25 +7,18 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
 
 #include "leidensim/errors.hpp"
 #include "leidensim/json_schema.hpp"
 #include "leidensim/ledger.hpp"
+#include "leidensim/number_text.hpp"
 #include "leidensim/synthesis/population_builder.hpp"
 #include "leidensim/uncertainty/latin_hypercube.hpp"
 
 namespace leidensim::uncertainty {
 
 namespace {
-
-std::string number_text(double v) {
-  std::ostringstream ss;
-  ss.precision(10);
-  ss << v;
-  return ss.str();
-}
 
 [[noreturn]] void bad_vary(const std::string& text, const std::string& what) {
   throw InputError(input_error_message("", "--vary", "\"" + text + "\": " + what));

@@ -3,7 +3,7 @@
 // the calibration table (simulated base year beside its targets, per group, with pass/fail),
 // the backcast (a chart per series: the observed points, the simulated mean and the 95% Monte
 // Carlo band of a single run; then the error measures), the analytic checks, and how the run
-// was made (provenance). Written to a temporary file and renamed into place.
+// was made (provenance). Written atomically (write_file_atomically).
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <vector>
