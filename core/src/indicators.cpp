@@ -1,5 +1,7 @@
 #include "leidensim/indicators.hpp"
 
+#include <algorithm>
+
 #include "leidensim/population.hpp"
 
 namespace leidensim {
@@ -45,64 +47,87 @@ std::int64_t IndicatorCounts::total(Indicator i) const {
 }
 
 void count_stocks(const Population& pop, const Block& block, IndicatorCounts& counts) {
-  // Branch-free accumulation: this runs over every person every month.
+  // Runs over every person every month, so: raw column pointers, and no branch on presence
+  // (vacant slots count with weight 0) or on the district.
   auto row = [&counts](int d) { return counts.data() + d * kIndicators; };
   constexpr auto I = [](Indicator i) { return static_cast<int>(i); };
+  const std::uint8_t* const hh_flags = pop.hh_flags.data();
+  const std::uint8_t* const hh_district = pop.hh_district.data();
+  const HouseholdType* const hh_type = pop.hh_type.data();
   for (std::uint32_t h = block.household_begin; h < block.household_end; ++h) {
-    if (!pop.household_present(h)) continue;
-    std::int64_t* r = row(pop.hh_district[h]);
-    const auto f = pop.hh_flags[h];
+    const auto f = hh_flags[h];
+    if (!(f & household_flag::kPresent)) continue;
+    std::int64_t* r = row(hh_district[h]);
     r[I(Indicator::Households)] += 1;
-    r[I(Indicator::HouseholdsSingle) + static_cast<int>(pop.hh_type[h])] += 1;
+    r[I(Indicator::HouseholdsSingle) + static_cast<int>(hh_type[h])] += 1;
     r[I(Indicator::HouseholdsInPoverty)] += (f & household_flag::kPoor) != 0;
     r[I(Indicator::ProblematicDebt)] += (f & household_flag::kDebt) != 0;
   }
-  // Person counts accumulate in local variables while the district stays the same (households
-  // are stored together, so runs are long) and are added to the district's row when it changes:
-  // adding into the row for every person would chain each addition on the previous one's store.
-  struct Acc {
-    std::int64_t persons = 0, employed = 0, unemployed = 0, bijstand = 0, poor_children = 0,
-                 jeugdhulp = 0, wmo = 0, no_sk = 0, neet = 0;
-  } a;
-  int district = -1;
-  auto flush = [&] {
-    if (district < 0) return;
-    std::int64_t* r = row(district);
-    r[I(Indicator::Persons)] += a.persons;
-    r[I(Indicator::Employed)] += a.employed;
-    r[I(Indicator::Unemployed)] += a.unemployed;
-    r[I(Indicator::Bijstand)] += a.bijstand;
-    r[I(Indicator::ChildrenInPoverty)] += a.poor_children;
-    r[I(Indicator::Jeugdhulp)] += a.jeugdhulp;
-    r[I(Indicator::Wmo)] += a.wmo;
-    r[I(Indicator::NoStartkwalificatie18to27)] += a.no_sk;
-    r[I(Indicator::Neet16to27)] += a.neet;
-    a = Acc{};
-  };
-  for (std::uint32_t p = block.person_begin; p < block.person_end; ++p) {
-    if (!pop.present(p)) continue;
-    if (pop.district[p] != district) {
-      flush();
-      district = pop.district[p];
+  // Person counts: nine counters per district, packed as 16-bit fields into three 64-bit
+  // words, so that each person costs three additions into its district's row whatever the
+  // order of districts (households appended by events come in no district order). A chunk of at
+  // most 65535 persons cannot overflow a field; the fields are unpacked after each chunk.
+  // Consecutive persons mostly share a district, so each addition would wait for the previous
+  // person's store to the same row: persons are spread over kCopies tables by slot (p mod
+  // kCopies), which are summed at the end of the chunk.
+  const int districts = counts.districts();
+  constexpr int kWords = 3, kCopies = 4, kRow = 256 * kWords;  // districts are 8-bit codes
+  std::array<std::uint64_t, kCopies * kRow> packed;
+  const std::uint8_t* const flags = pop.flags.data();
+  const std::uint8_t* const district = pop.district.data();
+  const std::uint16_t* const age_months = pop.age_months.data();
+  const Labour* const labour = pop.labour.data();
+  const Benefit* const benefit = pop.benefit.data();
+  const std::uint8_t* const care = pop.care.data();
+  const EduStage* const edu_stage = pop.edu_stage.data();
+  const EduLevel* const edu_level = pop.edu_level.data();
+  const std::uint32_t* const household = pop.household.data();
+  constexpr std::uint32_t kChunk = 0xFFFF;
+  for (std::uint32_t begin = block.person_begin; begin < block.person_end; begin += kChunk) {
+    const std::uint32_t end = begin + std::min(kChunk, block.person_end - begin);
+    for (int copy = 0; copy < kCopies; ++copy)
+      std::fill_n(packed.begin() + copy * kRow, districts * kWords, 0);
+    for (std::uint32_t p = begin; p < end; ++p) {
+      const std::uint64_t here = flags[p] & person_flag::kPresent;
+      const std::uint32_t age = age_months[p];
+      const Labour l = labour[p];
+      const std::uint32_t c = care[p];
+      const std::uint64_t minor = here & (age < 18 * 12);
+      const std::uint64_t young = here & (age >= 16 * 12) & (age < 28 * 12);
+      const std::uint64_t out_of_education = edu_stage[p] == EduStage::None;
+      const std::uint64_t poor = (hh_flags[household[p]] & household_flag::kPoor) != 0;
+      const std::uint64_t w0 = here | (here & (l == Labour::Employed)) << 16 |
+                               (here & (l == Labour::Unemployed)) << 32 |
+                               (here & (benefit[p] == Benefit::Bijstand)) << 48;
+      const std::uint64_t w1 =
+          (minor & poor) | (minor & ((c & care_flag::kJeugdhulp) != 0)) << 16 |
+          (here & ((c & care_flag::kWmo) != 0)) << 32 |
+          (young & (age >= 18 * 12) & out_of_education & (edu_level[p] < EduLevel::Qualified))
+              << 48;
+      const std::uint64_t w2 = young & out_of_education & (l != Labour::Employed);
+      std::uint64_t* t = packed.data() + (p % kCopies) * kRow + district[p] * kWords;
+      t[0] += w0;
+      t[1] += w1;
+      t[2] += w2;
     }
-    const std::uint32_t age = pop.age_years(p);
-    const Labour l = pop.labour[p];
-    const std::uint8_t care = pop.care[p];
-    const bool minor = age < 18;
-    const bool young = age >= 16 && age <= 27;
-    const bool in_education = pop.edu_stage[p] != EduStage::None;
-    const bool poor = pop.hh_flags[pop.household[p]] & household_flag::kPoor;
-    a.persons += 1;
-    a.employed += l == Labour::Employed;
-    a.unemployed += l == Labour::Unemployed;
-    a.bijstand += pop.benefit[p] == Benefit::Bijstand;
-    a.poor_children += minor & poor;
-    a.jeugdhulp += minor & ((care & care_flag::kJeugdhulp) != 0);
-    a.wmo += (care & care_flag::kWmo) != 0;
-    a.no_sk += (age >= 18) & young & !in_education & (pop.edu_level[p] < EduLevel::Qualified);
-    a.neet += young & !in_education & (l != Labour::Employed);
+    for (int d = 0; d < districts; ++d) {
+      // A field's copies sum to at most the chunk's persons, so they add without carries.
+      std::uint64_t t[kWords] = {};
+      for (int copy = 0; copy < kCopies; ++copy)
+        for (int w = 0; w < kWords; ++w) t[w] += packed[copy * kRow + d * kWords + w];
+      auto field = [&t](int word, int k) -> std::int64_t { return (t[word] >> (16 * k)) & 0xFFFF; };
+      std::int64_t* r = row(d);
+      r[I(Indicator::Persons)] += field(0, 0);
+      r[I(Indicator::Employed)] += field(0, 1);
+      r[I(Indicator::Unemployed)] += field(0, 2);
+      r[I(Indicator::Bijstand)] += field(0, 3);
+      r[I(Indicator::ChildrenInPoverty)] += field(1, 0);
+      r[I(Indicator::Jeugdhulp)] += field(1, 1);
+      r[I(Indicator::Wmo)] += field(1, 2);
+      r[I(Indicator::NoStartkwalificatie18to27)] += field(1, 3);
+      r[I(Indicator::Neet16to27)] += field(2, 0);
+    }
   }
-  flush();
 }
 
 std::int64_t IndicatorSeries::city(int month, Indicator i) const {

@@ -157,26 +157,35 @@ void PlaceMeasure::enrol(SerialContext& c) {
            (kv.second.exit >= 0 && month - kv.second.exit > 8 * halflife);
   });
   // Waiting list: the eligible who are not enrolled, longest waiting first, then by a random
-  // priority from the measure's stream.
-  std::unordered_map<std::uint32_t, std::int32_t> still_waiting;
-  still_waiting.reserve(candidates.size());
+  // priority from the measure's stream. The list is a vector sorted by id (thousands of
+  // entries each month: a hash map's node allocations cost more than sorting), and the
+  // priorities are drawn in one batch.
   struct Entry {
     std::int32_t since;
     std::uint32_t key;
     std::uint32_t slot;
     std::uint32_t id;
   };
-  std::vector<Entry> queue;
-  queue.reserve(candidates.size());
-  for (const auto& [slot, id] : candidates) {
-    auto it = waiting_.find(id);
-    const std::int32_t since = it == waiting_.end() ? month : it->second;
-    still_waiting[id] = since;
-    queue.push_back({since, rng(id, 2)[0], slot, id});
+  std::vector<Entry> queue(candidates.size());
+  {
+    std::vector<std::uint32_t> ids(candidates.size()), keys(candidates.size()),
+        unused(candidates.size());
+    for (std::size_t k = 0; k < candidates.size(); ++k) ids[k] = candidates[k].second;
+    draw_many(*c.month.key, ids.data(), ids.size(), c.month.month, stream(), 2, keys.data(),
+              unused.data(), unused.data(), unused.data());
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      const auto [slot, id] = candidates[k];
+      auto it = std::lower_bound(waiting_.begin(), waiting_.end(), id,
+                                 [](const auto& w, std::uint32_t x) { return w.first < x; });
+      const std::int32_t since = it != waiting_.end() && it->first == id ? it->second : month;
+      queue[k] = {since, keys[k], slot, id};
+    }
   }
   const long free_places = std::max(0L, capacity() - static_cast<long>(enrolled_));
   const std::size_t take =
       std::min<std::size_t>(static_cast<std::size_t>(free_places), queue.size());
+  // (since, key, id) is a total order (ids are unique), so the places go to the same persons
+  // whatever the order of the queue.
   std::partial_sort(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(take), queue.end(),
                     [](const Entry& a, const Entry& b) {
                       return std::tie(a.since, a.key, a.id) < std::tie(b.since, b.key, b.id);
@@ -185,10 +194,13 @@ void PlaceMeasure::enrol(SerialContext& c) {
     const Entry& e = queue[k];
     pop.measure_bits[e.slot] = (pop.measure_bits[e.slot] & ~after_bit()) | enrolled_bit();
     participants_[e.id] = Participant{month, -1, month};
-    still_waiting.erase(e.id);
     ++enrolled_;
   }
-  waiting_.swap(still_waiting);
+  waiting_.clear();
+  waiting_.reserve(queue.size() - take);
+  for (std::size_t k = take; k < queue.size(); ++k)
+    waiting_.emplace_back(queue[k].id, queue[k].since);
+  std::sort(waiting_.begin(), waiting_.end());
   c.ledger.post(settings().programme, LedgerCategory::MeasureCost,
                 static_cast<std::int64_t>(enrolled_) * cost_per_month_cents_);
 }

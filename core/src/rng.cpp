@@ -41,8 +41,10 @@ void draw_scalar(const r123::Philox4x32::key_type& k, const std::uint32_t* subje
 }
 
 #if defined(__AVX512F__)
-// GCC 12's AVX-512 headers trip -Wmaybe-uninitialized on _mm512_undefined_epi32 (GCC PR 105593).
+// GCC 12's AVX-512 headers trip -Wmaybe-uninitialized (and, once inlined into the interleaved
+// loop below, -Wuninitialized) on _mm512_undefined_epi32 (GCC PR 105593).
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 constexpr std::size_t kLanes = 16;
 using Vec = __m512i;
 inline Vec set1(std::uint32_t x) {
@@ -88,31 +90,60 @@ inline void mulhilo(Vec x, Vec m, Vec& hi, Vec& lo) {
 
 }  // namespace
 
+#if defined(__AVX512F__) || defined(__AVX2__)
+namespace {
+// U independent groups of kLanes counters at once. One group's ten rounds form a dependency
+// chain (multiply, blend, xor) that leaves most of the vector units idle; interleaving
+// independent groups fills them.
+template <int U>
+inline void philox_groups(std::uint32_t k0, std::uint32_t k1, const std::uint32_t* subjects,
+                          std::uint32_t month, std::uint32_t stream, std::uint32_t sub,
+                          std::uint32_t* u0, std::uint32_t* u1, std::uint32_t* u2,
+                          std::uint32_t* u3) {
+  const Vec m0 = set1(kM0), m1 = set1(kM1);
+  Vec c0[U], c1[U], c2[U], c3[U];
+  for (int g = 0; g < U; ++g) {
+    c0[g] = load(subjects + g * kLanes);
+    c1[g] = set1(month);
+    c2[g] = set1(stream);
+    c3[g] = set1(sub);
+  }
+  for (int round = 0; round < 10; ++round) {
+    const Vec vk0 = set1(k0), vk1 = set1(k1);
+    for (int g = 0; g < U; ++g) {
+      Vec hi0, lo0, hi1, lo1;
+      mulhilo(c0[g], m0, hi0, lo0);
+      mulhilo(c2[g], m1, hi1, lo1);
+      c0[g] = xor3(hi1, c1[g], vk0);
+      c1[g] = lo1;
+      c2[g] = xor3(hi0, c3[g], vk1);
+      c3[g] = lo0;
+    }
+    k0 += kW0;
+    k1 += kW1;
+  }
+  for (int g = 0; g < U; ++g) {
+    store(u0 + g * kLanes, c0[g]);
+    store(u1 + g * kLanes, c1[g]);
+    store(u2 + g * kLanes, c2[g]);
+    store(u3 + g * kLanes, c3[g]);
+  }
+}
+}  // namespace
+#endif
+
 void draw_many(const RandomKey& key, const std::uint32_t* subjects, std::size_t n,
                std::uint32_t month, std::uint32_t stream, std::uint32_t sub, std::uint32_t* u0,
                std::uint32_t* u1, std::uint32_t* u2, std::uint32_t* u3) {
   std::size_t i = 0;
 #if defined(__AVX512F__) || defined(__AVX2__)
-  const Vec m0 = set1(kM0), m1 = set1(kM1);
-  for (; i + kLanes <= n; i += kLanes) {
-    Vec c0 = load(subjects + i), c1 = set1(month), c2 = set1(stream), c3 = set1(sub);
-    std::uint32_t k0 = key.key_[0], k1 = key.key_[1];
-    for (int round = 0; round < 10; ++round) {
-      Vec hi0, lo0, hi1, lo1;
-      mulhilo(c0, m0, hi0, lo0);
-      mulhilo(c2, m1, hi1, lo1);
-      c0 = xor3(hi1, c1, set1(k0));
-      c1 = lo1;
-      c2 = xor3(hi0, c3, set1(k1));
-      c3 = lo0;
-      k0 += kW0;
-      k1 += kW1;
-    }
-    store(u0 + i, c0);
-    store(u1 + i, c1);
-    store(u2 + i, c2);
-    store(u3 + i, c3);
-  }
+  const std::uint32_t k0 = key.key_[0], k1 = key.key_[1];
+  constexpr int kGroups = 4;
+  for (; i + kGroups * kLanes <= n; i += kGroups * kLanes)
+    philox_groups<kGroups>(k0, k1, subjects + i, month, stream, sub, u0 + i, u1 + i, u2 + i,
+                           u3 + i);
+  for (; i + kLanes <= n; i += kLanes)
+    philox_groups<1>(k0, k1, subjects + i, month, stream, sub, u0 + i, u1 + i, u2 + i, u3 + i);
 #endif
   draw_scalar(key.key_, subjects + i, n - i, month, stream, sub, u0 + i, u1 + i, u2 + i, u3 + i);
 }

@@ -73,7 +73,8 @@ class IndicatorCounts {
   std::vector<std::int64_t> v_;
 };
 
-/// Adds the end-of-month stocks of one block to `counts`.
+/// Adds the end-of-month stocks of one block to `counts`. Reads person and household columns
+/// only; safe to run per block in parallel (each block into its own counts).
 void count_stocks(const Population& pop, const Block& block, IndicatorCounts& counts);
 
 /// Indicators of every reported month of one replication: [month][district][indicator].

@@ -23,6 +23,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "leidensim/hazard_modifiers.hpp"
 #include "leidensim/ledger.hpp"
@@ -112,7 +114,8 @@ class PlaceMeasure : public Measure {
   void enrol(SerialContext& c);
 
   std::unordered_map<std::uint32_t, Participant> participants_;  // by person id
-  std::unordered_map<std::uint32_t, std::int32_t> waiting_;      // id -> month joined
+  // The waiting list: (id, month joined), sorted by id.
+  std::vector<std::pair<std::uint32_t, std::int32_t>> waiting_;
   std::size_t enrolled_ = 0;
   std::int64_t cost_per_month_cents_ = 0;
   SocialMinimum minimum_;  // for the poverty flag after a transfer

@@ -30,33 +30,42 @@ class Care final : public Module {
     const BlockDraws& draws =
         c.month.stream(kStream).block(&pop.id[first], c.block.person_end - first);
     std::int64_t youth_clients = 0, wmo_clients = 0;
+    // Raw column pointers: care flags are bytes, and a byte store may alias anything, so
+    // through the vectors the compiler would reload every column's address for each person.
+    const std::uint8_t* const flags = pop.flags.data();
+    const std::uint16_t* const age_months = pop.age_months.data();
+    const std::uint32_t* const household = pop.household.data();
+    const std::uint8_t* const hh_flags = pop.hh_flags.data();
+    std::uint8_t* const care_col = pop.care.data();
+    const HazardModifiers* const mods = c.modifiers;
     for (std::uint32_t p = first; p < c.block.person_end; ++p) {
-      if (!pop.present(p)) continue;
+      // Vacant slots are computed too and left unchanged: no branch on presence.
+      const bool here = flags[p] & person_flag::kPresent;
       const std::uint32_t u0 = draws.u0(p - first), u1 = draws.u1(p - first);
-      const std::uint8_t care = pop.care[p];
-      const std::uint32_t age = pop.age_years(p);
+      const std::uint8_t care = care_col[p];
+      const std::uint32_t age = age_months[p] / 12u;
       // Bitwise rather than short-circuit logic: which branch a person takes is unpredictable,
       // and computing both sides is cheaper than a mispredicted branch.
       const bool minor = age < 18;
-      const bool poor = (pop.hh_flags[pop.household[p]] & household_flag::kPoor) != 0;
+      const bool poor = (hh_flags[household[p]] & household_flag::kPoor) != 0;
       const bool youth = (care & care_flag::kJeugdhulp) != 0;
       const Threshold youth_in =
-          c.modifiers ? c.modifiers->adjust(youth_in_[poor], Hazard::JeugdhulpInflow, pop, p)
-                      : youth_in_[poor];
+          mods ? mods->adjust(youth_in_[poor], Hazard::JeugdhulpInflow, pop, p) : youth_in_[poor];
       const bool youth_start = !youth & minor & youth_in.fires(u0);
       const bool youth_stop = youth & (!minor | youth_out_.fires(u0));
       const bool wmo = (care & care_flag::kWmo) != 0;
       const Threshold wmo_in =
-          c.modifiers ? c.modifiers->adjust(wmo_in_[age_index(age)], Hazard::WmoInflow, pop, p)
-                      : wmo_in_[age_index(age)];
+          mods ? mods->adjust(wmo_in_[age_index(age)], Hazard::WmoInflow, pop, p)
+               : wmo_in_[age_index(age)];
       const bool wmo_start = !wmo & wmo_in.fires(u1);
       const bool wmo_stop = wmo & wmo_out_.fires(u1);
       const auto toggle =
           static_cast<std::uint8_t>((youth_start | youth_stop) * care_flag::kJeugdhulp |
                                     (wmo_start | wmo_stop) * care_flag::kWmo);
-      pop.care[p] = care ^ toggle;
-      youth_clients += (pop.care[p] & care_flag::kJeugdhulp) != 0;
-      wmo_clients += (pop.care[p] & care_flag::kWmo) != 0;
+      const std::uint8_t now = here ? care ^ toggle : care;
+      care_col[p] = now;
+      youth_clients += here & ((now & care_flag::kJeugdhulp) != 0);
+      wmo_clients += here & ((now & care_flag::kWmo) != 0);
     }
     c.ledger.post(Programme::JeugdOnderwijs, LedgerCategory::JeugdhulpCost,
                   youth_clients * youth_cents_);

@@ -1,6 +1,7 @@
 #include "leidensim/processes/demography.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -20,6 +21,8 @@ constexpr std::uint32_t kSubPerson = 0, kSubHousehold = 1, kSubMatching = 2,
                         kSubImmigrationCount = 3, kSubNewborn = 5,
                         kSubImmigrationPick = 0x10000;  // + attempt number
 constexpr std::uint32_t kMaxPickAttempts = 1000;
+// Immigration candidates drawn and prefetched together (see apply_immigration).
+constexpr std::uint32_t kBatch = 8;
 
 /// Current slots of persons followed by id while households are rebuilt.
 class SlotTracker {
@@ -110,47 +113,67 @@ class Demography final : public Module {
     const MonthStream rng = c.month.stream(kStream);
     const std::uint32_t first = c.block.person_begin;
     const BlockDraws& draws = rng.block(&pop.id[first], c.block.person_end - first, kSubPerson);
+    // Raw column pointers: the loop stores into columns, which the compiler would otherwise have
+    // to assume may move the vectors' own data pointers.
+    const std::uint8_t* const flags = pop.flags.data();
+    std::uint16_t* const age_months = pop.age_months.data();
+    const Sex* const sex = pop.sex.data();
     for (std::uint32_t p = first; p < c.block.person_end; ++p) {
-      if (!pop.present(p)) continue;
       // Ageing happens here, first in the hazards phase, to save a pass over the population.
-      if (pop.age_months[p] < 0xFFFF) ++pop.age_months[p];
-      const int a = age_index(pop.age_years(p));
+      // Vacant slots keep their age: no branch on presence, which varies unpredictably.
+      const bool here = flags[p] & person_flag::kPresent;
+      std::uint16_t age = age_months[p];
+      age = static_cast<std::uint16_t>(age + (here & (age < 0xFFFF)));
+      age_months[p] = age;
+      const int a = age_index(age / 12u);
       const std::size_t k = p - first;
       const Draws d = {draws.u0(k), draws.u1(k), draws.u2(k), draws.u3(k)};
-      const int s = static_cast<int>(pop.sex[p]);
-      if (death_[s][a].fires(d[0])) {
+      const int s = static_cast<int>(sex[p]);
+      // All four events are tested without branches; only a person for whom one fires (a few
+      // per cent a month) takes the branch, and role, household type and sex, which vary
+      // unpredictably from person to person, are looked at only then.
+      const bool dies = death_[s][a].fires(d[0]);
+      const bool birth = birth_partnered_[a].fires(d[1]);
+      const bool leaves = leave_home_[a].fires(d[2]);
+      const bool seeks = partnering_[a].fires(d[3]);
+      if (!(here & (dies | birth | leaves | seeks))) [[likely]]
+        continue;
+      if (dies) {
         c.events.deaths.push_back(p);
         continue;
       }
-      // The rare event is tested first, the person's role only when it fires: role and sex vary
-      // unpredictably from person to person and would cost a mispredicted branch each.
       const Role r = pop.role[p];
-      if (birth_partnered_[a].fires(d[1]) && pop.sex[p] == Sex::Female &&
-          (r == Role::Head || r == Role::Partner)) {
+      if (birth && sex[p] == Sex::Female && (r == Role::Head || r == Role::Partner)) {
         const auto t = pop.hh_type[pop.household[p]];
         const bool partnered = t == HouseholdType::CoupleNoKids ||
                                t == HouseholdType::CoupleWithKids || r == Role::Partner;
         // The single threshold is below the partnered one (fertility_single_factor <= 1).
         if (partnered || birth_single_[a].fires(d[1])) c.events.births.push_back(p);
       }
-      if (leave_home_[a].fires(d[2]) && r == Role::Child) {
+      if (leaves && r == Role::Child) {
         c.events.leaving_home.push_back(p);
-      } else if (partnering_[a].fires(d[3]) && a >= 18 && seeks_partner_role(pop, p)) {
+      } else if (seeks && a >= 18 && seeks_partner_role(pop, p)) {
         c.events.partner_seekers.push_back(p);
       }
     }
     const auto& subjects = c.household_subjects();
     const BlockDraws& hh_draws = rng.block(subjects.data(), subjects.size(), kSubHousehold);
+    const std::uint8_t* const hh_flags = pop.hh_flags.data();
+    const HouseholdType* const hh_type = pop.hh_type.data();
     for (std::uint32_t h = c.block.household_begin; h < c.block.household_end; ++h) {
-      if (!pop.household_present(h)) continue;
+      if (!(hh_flags[h] & household_flag::kPresent)) continue;
       const std::size_t k = h - c.block.household_begin;
-      const auto t = pop.hh_type[h];
-      if (emigration_[age_index(pop.age_years(head_of(pop, h)))].fires(hh_draws.u0(k))) {
+      const auto t = hh_type[h];
+      const bool couple = t == HouseholdType::CoupleNoKids || t == HouseholdType::CoupleWithKids;
+      const bool emigrates =
+          emigration_[age_index(age_months[head_of(pop, h)] / 12u)].fires(hh_draws.u0(k));
+      const bool separates = couple & separation_.fires(hh_draws.u1(k));
+      if (!(emigrates | separates)) [[likely]]
+        continue;
+      if (emigrates)
         c.events.emigrations.push_back(h);
-      } else if ((t == HouseholdType::CoupleNoKids || t == HouseholdType::CoupleWithKids) &&
-                 separation_.fires(hh_draws.u1(k))) {
+      else
         c.events.separations.push_back(h);
-      }
     }
   }
 
@@ -316,14 +339,38 @@ class Demography final : public Module {
           unit_interval(key.draw(j, c.month.month, kStream, kSubImmigrationCount)[1]) <
           immigration_young_share_;
       std::uint32_t h = slots;
-      for (std::uint32_t attempt = 0; attempt < kMaxPickAttempts && h == slots; ++attempt) {
-        const std::uint32_t cand = uniform_below(
-            key.draw(j, c.month.month, kStream, kSubImmigrationPick + attempt)[0], slots);
-        if (!pop.household_present(cand)) continue;
-        const auto age = pop.age_years(head_of(pop, cand));
-        // After many misses, any household will do (a city without young households).
-        if (young && (age < 18 || age >= 30) && attempt < kMaxPickAttempts / 2) continue;
-        h = cand;
+      // Candidates are drawn a batch at a time and their state is prefetched before they are
+      // tried in order: each is a random household, so trying them one by one would wait for
+      // several cache misses in turn. A batch is one candidate for a household that need not be
+      // young (the first usually fits) and kBatch otherwise. Candidates are tried in the same
+      // order as one at a time, so the pick is the same.
+      const std::uint32_t batch = young ? kBatch : 1;
+      for (std::uint32_t attempt = 0; attempt < kMaxPickAttempts && h == slots;) {
+        const std::uint32_t n = std::min(batch, kMaxPickAttempts - attempt);
+        std::array<std::uint32_t, kBatch> cands;
+        for (std::uint32_t i = 0; i < n; ++i) {
+          cands[i] = uniform_below(
+              key.draw(j, c.month.month, kStream, kSubImmigrationPick + attempt + i)[0], slots);
+          __builtin_prefetch(pop.hh_flags.data() + cands[i]);
+          __builtin_prefetch(pop.hh_first.data() + cands[i]);
+          __builtin_prefetch(pop.hh_slots.data() + cands[i]);
+        }
+        if (n > 1) {
+          for (std::uint32_t i = 0; i < n; ++i) {
+            const std::uint32_t first_slot = pop.hh_first[cands[i]];
+            __builtin_prefetch(pop.flags.data() + first_slot);
+            __builtin_prefetch(pop.role.data() + first_slot);
+            __builtin_prefetch(pop.age_months.data() + first_slot);
+          }
+        }
+        for (std::uint32_t i = 0; i < n && h == slots; ++i, ++attempt) {
+          const std::uint32_t cand = cands[i];
+          if (!pop.household_present(cand)) continue;
+          const auto age = pop.age_years(head_of(pop, cand));
+          // After many misses, any household will do (a city without young households).
+          if (young && (age < 18 || age >= 30) && attempt < kMaxPickAttempts / 2) continue;
+          h = cand;
+        }
       }
       if (h == slots) break;
       std::vector<PersonRecord> members;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <vector>
 
 #include "leidensim/model_spec.hpp"
 
@@ -49,52 +51,109 @@ class Income final : public Module {
 
   void run_block(Phase, BlockContext& c) override {
     Population& pop = c.pop;
-    for (std::uint32_t h = c.block.household_begin; h < c.block.household_end; ++h) {
-      if (!pop.household_present(h)) continue;
-      const bool couple = pop.hh_type[h] == HouseholdType::CoupleNoKids ||
-                          pop.hh_type[h] == HouseholdType::CoupleWithKids;
-      std::int64_t income = 0;
-      int adults = 0, students = 0;
-      bool bijstand = false, pension_age = false;
-      const std::uint32_t end = pop.hh_first[h] + pop.hh_slots[h];
-      const std::int64_t aow =
-          couple ? minimum_.pension_couple_cents() / 2 : minimum_.pension_single_cents();
+    const Block& block = c.block;
+    const std::uint32_t nh = block.household_end - block.household_begin;
+    // Per-household sums of the block, filled by a pass over persons: a loop over each
+    // household's members would mispredict its exit for most households (sizes vary).
+    // Per-thread buffers, reused across blocks and months; a block far larger than the usual
+    // (the synthesis runs the whole population as one) gets buffers of its own, freed after.
+    thread_local std::vector<std::int64_t> reused_income;
+    thread_local std::vector<std::uint64_t> reused_members;
+    std::vector<std::int64_t> own_income;
+    std::vector<std::uint64_t> own_members;
+    const bool reuse = nh <= (1u << 16);
+    std::vector<std::int64_t>& income_sum = reuse ? reused_income : own_income;
+    std::vector<std::uint64_t>& member_sum = reuse ? reused_members : own_members;
+    income_sum.assign(nh, 0);
+    member_sum.assign(nh, 0);
+    // Member counts packed as 16-bit fields (a household has fewer than 2^16 slots).
+    constexpr int kAdults = 0, kStudents = 16, kBijstandHead = 32, kPensionAgeHead = 48;
+    {
+      // Raw column pointers: the compiler cannot keep a vector's data pointer in a register
+      // across stores that might alias it.
+      const std::uint8_t* const flags = pop.flags.data();
+      const std::uint16_t* const age_months = pop.age_months.data();
+      const std::int32_t* const wage_cents = pop.wage_cents.data();
+      const Benefit* const benefit = pop.benefit.data();
+      const Labour* const labour = pop.labour.data();
+      const Role* const role = pop.role.data();
+      const std::uint32_t* const household = pop.household.data();
+      const HouseholdType* const hh_type = pop.hh_type.data();
+      std::int64_t* const income_of = income_sum.data() - block.household_begin;
+      std::uint64_t* const members_of = member_sum.data() - block.household_begin;
       const std::uint16_t pension_age_months = minimum_.pension_age_months();
-      // Selects instead of a switch: the benefit type varies unpredictably between persons.
-      for (std::uint32_t p = pop.hh_first[h]; p < end; ++p) {
-        if (!pop.present(p)) continue;
-        const std::int64_t wage = pop.wage_cents[p];
-        const Benefit b = pop.benefit[p];
-        const Labour l = pop.labour[p];
-        const Role r = pop.role[p];
-        const bool adult = pop.age_months[p] >= 18 * 12;
-        const bool student = (l == Labour::Student) & adult;
-        adults += adult;
-        students += student;
-        income += ((b == Benefit::None) & (l == Labour::Employed)) ? wage : 0;
-        income += b == Benefit::Disability ? disability_ : 0;
-        // AOW: wage_cents holds the supplementary pension from retirement on.
-        income += b == Benefit::AOW ? aow + wage : 0;
-        income += student ? student_ : 0;
-        bijstand |= (b == Benefit::Bijstand) & (r == Role::Head);
-        pension_age |= (r == Role::Head) & (pop.age_months[p] >= pension_age_months);
-        if (b == Benefit::WW) income += std::llround(ww_rate_ * static_cast<double>(wage));
+      const std::int64_t aow_single = minimum_.pension_single_cents();
+      const std::int64_t aow_couple = minimum_.pension_couple_cents() / 2;
+      const std::int64_t disability = disability_, student_income = student_;
+      // Products and masks instead of branches (the compiler makes branches of selects):
+      // presence and the benefit type vary unpredictably between persons. A vacant slot adds 0.
+      for (std::uint32_t p = block.person_begin; p < block.person_end; ++p) {
+        const std::uint32_t h = household[p];
+        const std::int64_t here = flags[p] & person_flag::kPresent;
+        const std::int64_t wage = wage_cents[p];
+        const Benefit b = benefit[p];
+        const Labour l = labour[p];
+        const std::uint64_t head = here & (role[p] == Role::Head);
+        const std::uint64_t adult = here & (age_months[p] >= 18 * 12);
+        const std::uint64_t student = adult & (l == Labour::Student);
+        const HouseholdType t = hh_type[h];
+        const std::int64_t couple =
+            (t == HouseholdType::CoupleNoKids) | (t == HouseholdType::CoupleWithKids);
+        const std::int64_t aow = couple ? aow_couple : aow_single;
+        // Earnings when employed without benefit; AOW plus the supplementary pension, which
+        // wage_cents holds from retirement on; the flat disability benefit; student finance.
+        const std::int64_t earns =
+            ((b == Benefit::None) & (l == Labour::Employed)) | (b == Benefit::AOW);
+        std::int64_t own = (wage & -earns) + (b == Benefit::AOW) * aow +
+                           (b == Benefit::Disability) * disability +
+                           static_cast<std::int64_t>(student) * student_income;
+        if ((b == Benefit::WW) & (here != 0))
+          own += std::llround(ww_rate_ * static_cast<double>(wage));
+        income_of[h] += own & -here;
+        members_of[h] += adult << kAdults | student << kStudents |
+                         (head & (b == Benefit::Bijstand)) << kBijstandHead |
+                         (head & (age_months[p] >= pension_age_months)) << kPensionAgeHead;
       }
-      const std::int64_t norm = minimum_.norm_cents(couple, pension_age);
-      if (bijstand && income < norm) {
-        // Bijstand tops the household up to its norm; the municipality pays the difference.
-        c.ledger.post(Programme::WerkInkomen, LedgerCategory::BijstandPaid, norm - income);
-        income = norm;
-      }
-      const bool student_household = adults > 0 && students == adults;
-      const bool poor = !student_household && minimum_.poor(income, norm);
-      pop.hh_income_cents[h] = static_cast<std::int32_t>(
-          std::clamp<std::int64_t>(income, 0, std::numeric_limits<std::int32_t>::max()));
-      std::uint8_t f = pop.hh_flags[h] & ~(household_flag::kPoor | household_flag::kStudent);
-      if (poor) f |= household_flag::kPoor;
-      if (student_household) f |= household_flag::kStudent;
-      pop.hh_flags[h] = f;
     }
+    const HouseholdType* const hh_type = pop.hh_type.data();
+    std::uint8_t* const hh_flags = pop.hh_flags.data();
+    std::int32_t* const hh_income_cents = pop.hh_income_cents.data();
+    std::int64_t bijstand_paid = 0;
+    // The norms by (couple, pension age), indexed without branches.
+    const std::int64_t norms[4] = {
+        minimum_.norm_cents(false, false), minimum_.norm_cents(false, true),
+        minimum_.norm_cents(true, false), minimum_.norm_cents(true, true)};
+    for (std::uint32_t k = 0; k < nh; ++k) {
+      const std::uint32_t h = block.household_begin + k;
+      const std::uint8_t hf = hh_flags[h];
+      if (!(hf & household_flag::kPresent)) continue;
+      const HouseholdType t = hh_type[h];
+      const unsigned couple =
+          (t == HouseholdType::CoupleNoKids) | (t == HouseholdType::CoupleWithKids);
+      std::int64_t income = income_sum[k];
+      const std::uint64_t m = member_sum[k];
+      const auto field = [m](int shift) { return static_cast<unsigned>((m >> shift) & 0xFFFF); };
+      const unsigned adults = field(kAdults), students = field(kStudents);
+      const unsigned bijstand = field(kBijstandHead) != 0;
+      const unsigned pension_age = field(kPensionAgeHead) != 0;
+      const std::int64_t norm = norms[couple * 2 + pension_age];
+      // Bijstand tops the household up to its norm; the municipality pays the difference.
+      const std::int64_t shortfall = norm - income;
+      const std::int64_t top_up =
+          shortfall & -static_cast<std::int64_t>(bijstand & (shortfall > 0));
+      bijstand_paid += top_up;
+      income += top_up;
+      const unsigned student_household = (adults > 0) & (students == adults);
+      const unsigned poor = !student_household & minimum_.poor(income, norm);
+      hh_income_cents[h] = static_cast<std::int32_t>(
+          std::clamp<std::int64_t>(income, 0, std::numeric_limits<std::int32_t>::max()));
+      hh_flags[h] = static_cast<std::uint8_t>(
+          (hf & ~(household_flag::kPoor | household_flag::kStudent)) |
+          poor * household_flag::kPoor | student_household * household_flag::kStudent);
+    }
+    // One posting per block: the ledger holds integer sums, so the total is the same.
+    if (bijstand_paid != 0)
+      c.ledger.post(Programme::WerkInkomen, LedgerCategory::BijstandPaid, bijstand_paid);
   }
 
  private:

@@ -38,6 +38,7 @@ class LabourModule final : public Module {
     }
     const auto out = ps.table("labour.bijstand_outflow", 3);
     for (int b = 0; b < 3; ++b) bijstand_out_[b] = Threshold(out[b]);
+    build_screen();
   }
 
   void run_block(Phase, BlockContext& c) override {
@@ -45,31 +46,121 @@ class LabourModule final : public Module {
     const MonthStream rng = c.month.stream(kStream);
     const std::uint32_t first = c.block.person_begin;
     const BlockDraws& draws = rng.block(&pop.id[first], c.block.person_end - first);
+    // Fast path. For most persons nothing happens this month but their durations growing. The
+    // state decides which thresholds the three draws are compared with; those are looked up
+    // (screen_*_), so that the test "does anything happen" has no branch on the state, which
+    // varies unpredictably from person to person. Only a person for whom it does (a few per
+    // cent) takes the full logic (person()), which decides exactly as if every person took it.
+    const std::uint8_t* const flags = pop.flags.data();
+    const std::uint16_t* const age_months = pop.age_months.data();
+    const Labour* const labour = pop.labour.data();
+    const Benefit* const benefit = pop.benefit.data();
+    const EduStage* const edu_stage = pop.edu_stage.data();
+    const EduLevel* const edu_level = pop.edu_level.data();
+    const Role* const role = pop.role.data();
+    const std::uint32_t* const household = pop.household.data();
+    const std::uint8_t* const hh_flags = pop.hh_flags.data();
+    const std::uint32_t* const measure_bits = pop.measure_bits.data();
+    std::uint16_t* const labour_months = pop.labour_months.data();
+    std::uint16_t* const benefit_months = pop.benefit_months.data();
+    const bool modified = c.modifiers != nullptr;
     for (std::uint32_t p = first; p < c.block.person_end; ++p) {
-      if (!pop.present(p)) continue;
-      Labour s = pop.labour[p];
-      if (s == Labour::Retired) continue;
-      const std::uint16_t age = pop.age_months[p];
-      if (age >= pension_age_months_) {  // students too
-        pop.labour[p] = Labour::Retired;
-        pop.benefit[p] = Benefit::AOW;
-        pop.wage_cents[p] = pension_.of_last_wage(pop.wage_cents[p]);
-        pop.labour_months[p] = pop.benefit_months[p] = 0;
+      const std::size_t k = p - first;
+      const bool here = flags[p] & person_flag::kPresent;
+      const auto s = static_cast<unsigned>(labour[p]);
+      const auto b = static_cast<unsigned>(benefit[p]);
+      const std::uint16_t age = age_months[p];
+      const std::uint16_t lm = labour_months[p], bm = benefit_months[p];
+      const bool stepping = (s >= static_cast<unsigned>(Labour::Employed)) &
+                            (s <= static_cast<unsigned>(Labour::Disabled));
+      const bool on_bijstand = b == static_cast<unsigned>(Benefit::Bijstand);
+      const bool no_benefit = b == static_cast<unsigned>(Benefit::None);
+      const bool may_claim = no_benefit & (role[p] == Role::Head) & (age >= 18 * 12) &
+                             ((hh_flags[household[p]] & household_flag::kPoor) != 0);
+      const unsigned i0 = ((s * 2 + on_bijstand) * 3 + bijstand_duration_band(bm)) * 8 +
+                          static_cast<unsigned>(edu_level[p]) * 2 +
+                          ((flags[p] & person_flag::kLowLiteracy) != 0);
+      const bool fires = screen0_[i0].fires(draws.u0(k)) |
+                         screen1_[(s * 2 + no_benefit) * 2 + may_claim].fires(draws.u1(k)) |
+                         screen2_[s * 2 + no_benefit].fires(draws.u2(k));
+      const bool ww_ends = (b == static_cast<unsigned>(Benefit::WW)) & (bm + 1 >= ww_max_months_);
+      const bool retires =
+          (age >= pension_age_months_) & (s != static_cast<unsigned>(Labour::Retired));
+      const bool leaves_school = (s == static_cast<unsigned>(Labour::Child)) & (age >= 16 * 12) &
+                                 (edu_stage[p] == EduStage::None);
+      const bool measure = modified & (measure_bits[p] != 0);
+      if (here & (retires | leaves_school | (stepping & (fires | ww_ends | measure))))
+          [[unlikely]] {
+        person(pop, p, rng, {draws.u0(k), draws.u1(k), draws.u2(k), 0}, c.modifiers);
         continue;
       }
-      if (s == Labour::Student) continue;
-      if (s == Labour::Child) {
-        if (age < 16 * 12 || pop.edu_stage[p] != EduStage::None) continue;
-        s = Labour::Unemployed;  // past compulsory school age and not in education
-        pop.labour[p] = s;
-        pop.labour_months[p] = 0;
-      }
-      step(pop, p, s, rng, {draws.u0(p - first), draws.u1(p - first), draws.u2(p - first), 0},
-           c.modifiers);
+      // Nothing happens: durations grow (those of persons in the labour market only).
+      const bool counts = here & stepping;
+      labour_months[p] = static_cast<std::uint16_t>(lm + (counts & (lm < 0xFFFF)));
+      benefit_months[p] = static_cast<std::uint16_t>(bm + (counts & !no_benefit & (bm < 0xFFFF)));
     }
   }
 
  private:
+  /// The full monthly logic of one present person.
+  void person(Population& pop, std::uint32_t p, const MonthStream& rng, const Draws& d,
+              const HazardModifiers* mods) const {
+    Labour s = pop.labour[p];
+    if (s == Labour::Retired) return;
+    const std::uint16_t age = pop.age_months[p];
+    if (age >= pension_age_months_) {  // students too
+      pop.labour[p] = Labour::Retired;
+      pop.benefit[p] = Benefit::AOW;
+      pop.wage_cents[p] = pension_.of_last_wage(pop.wage_cents[p]);
+      pop.labour_months[p] = pop.benefit_months[p] = 0;
+      return;
+    }
+    if (s == Labour::Student) return;
+    if (s == Labour::Child) {
+      if (age < 16 * 12 || pop.edu_stage[p] != EduStage::None) return;
+      s = Labour::Unemployed;  // past compulsory school age and not in education
+      pop.labour[p] = s;
+      pop.labour_months[p] = 0;
+    }
+    step(pop, p, s, rng, d, mods);
+  }
+
+  /// The thresholds of the fast path's screen (see run_block): by labour state, bijstand or
+  /// not, bijstand duration band, education level and literacy for draw 0; by state, no benefit
+  /// or not, and whether the person may claim bijstand for draw 1; by state and no benefit or
+  /// not for draw 2. Each is the threshold step() compares that draw with first (0 where it
+  /// compares none), so that nothing fires in step() unless the screen fires.
+  void build_screen() {
+    for (unsigned s = 0; s < kLabourStates; ++s) {
+      const auto st = static_cast<Labour>(s);
+      const bool unemployed_or_inactive = st == Labour::Unemployed || st == Labour::Inactive;
+      for (unsigned bij = 0; bij < 2; ++bij)
+        for (unsigned band = 0; band < 3; ++band)
+          for (unsigned level = 0; level < 4; ++level)
+            for (unsigned lit = 0; lit < 2; ++lit) {
+              Threshold t;
+              if (st == Labour::Employed) t = job_loss_;
+              if (st == Labour::Disabled) t = disability_out_;
+              if (unemployed_or_inactive)
+                t = bij ? bijstand_out_[band]
+                        : (st == Labour::Unemployed ? finding_[level][lit] : inactive_finding_);
+              screen0_[((s * 2 + bij) * 3 + band) * 8 + level * 2 + lit] = t;
+            }
+      for (unsigned none = 0; none < 2; ++none) {
+        for (unsigned claim = 0; claim < 2; ++claim) {
+          Threshold t;
+          if (st == Labour::Employed) t = disability_in_;
+          if (unemployed_or_inactive && none && claim) t = bijstand_in_;
+          screen1_[(s * 2 + none) * 2 + claim] = t;
+        }
+        Threshold t;
+        if (st == Labour::Employed) t = to_inactive_;
+        if (unemployed_or_inactive && none) t = disability_in_;
+        screen2_[s * 2 + none] = t;
+      }
+    }
+  }
+
   void set_labour(Population& pop, std::uint32_t p, Labour s) const {
     pop.labour[p] = s;
     pop.labour_months[p] = 0;
@@ -176,6 +267,9 @@ class LabourModule final : public Module {
   SupplementaryPension pension_;
   Threshold finding_[4][2];
   Threshold bijstand_out_[3];
+  std::array<Threshold, kLabourStates * 2 * 3 * 8> screen0_;
+  std::array<Threshold, kLabourStates * 2 * 2> screen1_;
+  std::array<Threshold, kLabourStates * 2> screen2_;
 };
 
 }  // namespace

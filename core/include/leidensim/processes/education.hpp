@@ -1,7 +1,8 @@
 #pragma once
 // Education: school stages by age, track choice, completion, dropout and startkwalificatie.
 //
-// Phase: hazards (parallel, per person).
+// Phase: hazards (parallel, per person). A branch-free screen finds the few persons for whom
+//   anything changes this month; only they take the full stage logic.
 // Stages: primary from age 4, lower secondary from 12, at 16 a vocational (mbo) or general
 //   (havo/vwo) upper track; completing either gives a startkwalificatie and may lead on to
 //   higher education. Leaving a track early without one makes an early school leaver (counted as

@@ -1,7 +1,8 @@
 #pragma once
 // Income and poverty: each household's disposable monthly income against its social minimum.
 //
-// Phase: payments (parallel, per household).
+// Phase: payments (parallel, per household; a pass over the block's persons sums each
+//   household's incomes and member counts, then a pass over its households applies the norm).
 // Income: earnings of employed members; WW as a share of the reference wage; a flat disability
 //   benefit; AOW (single or couple rate) plus a supplementary pension proportional to the last
 //   wage; student finance for students 18+. A household whose head receives bijstand is topped

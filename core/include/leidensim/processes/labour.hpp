@@ -3,6 +3,8 @@
 // duration-dependent outflow, work disability, inactivity and retirement.
 //
 // Phase: hazards (parallel, per person; reads the household's poverty flag of last month).
+//   A branch-free screen finds the few persons for whom anything but the durations changes;
+//   only they take the full state logic, with the same result as if everyone did.
 // States (Labour): Employed, Unemployed, Inactive, Disabled, Retired; Child and Student are set
 //   by the education module. Benefits: WW after job loss (for at most ww_max_months, if employed
 //   at least ww_min_employment_months), bijstand for household heads without work or benefit in a
