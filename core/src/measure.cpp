@@ -1,6 +1,7 @@
 #include "leidensim/measure.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <vector>
 
@@ -115,41 +116,69 @@ void PlaceMeasure::run_serial(Phase phase, SerialContext& c) {
   if (phase == kBeginMonth) enrol(c);
 }
 
+std::size_t PlaceMeasure::find_eligible(const Population& pop, std::uint32_t begin,
+                                        std::uint32_t end, std::uint32_t* out) const {
+  std::size_t n = 0;
+  for (std::uint32_t p = begin; p < end; ++p)
+    if (pop.present(p) && !(pop.measure_bits[p] & enrolled_bit()) && eligible(pop, p)) out[n++] = p;
+  return n;
+}
+
+std::int32_t PlaceMeasure::waiting_since(std::uint32_t id, std::int32_t month) const {
+  if (waiting_table_.empty()) return month;
+  const std::size_t mask = waiting_table_.size() - 1;
+  for (std::size_t i = waiting_hash(id); waiting_table_[i].since >= 0; i = (i + 1) & mask)
+    if (waiting_table_[i].id == id) return waiting_table_[i].since;
+  return month;
+}
+
 void PlaceMeasure::enrol(SerialContext& c) {
   Population& pop = c.pop;
   const auto month = static_cast<std::int32_t>(c.month.month);
   const MonthStream rng = c.month.stream(stream());
   const double halflife = settings().after_effect_halflife_months;
   const Threshold dropout(settings().dropout_monthly);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;  // (slot, id)
-  enrolled_ = 0;
-  for (std::uint32_t p = 0; p < pop.person_slots(); ++p) {
-    if (!pop.present(p)) continue;
+  const std::uint32_t mine = enrolled_bit() | after_bit();
+  const std::uint32_t slots = static_cast<std::uint32_t>(pop.person_slots());
+  // Leavers. Only persons carrying one of the measure's bits (participants, those with an
+  // after-effect, and copies of them made by in-migration) need a look-up among the
+  // participants: a few thousand at most, found by a screen of one column.
+  enrolled_slots_.clear();
+  for_each_marked(pop.measure_bits.data(), 0, slots, mine, [&](std::uint32_t p) {
+    if (!pop.present(p)) return;
     std::uint32_t& bits = pop.measure_bits[p];
     const std::uint32_t id = pop.id[p];
-    if (bits & (enrolled_bit() | after_bit())) {
-      auto it = participants_.find(id);
-      if (it == participants_.end()) {  // a copy made by in-migration: not a participant
-        bits &= ~(enrolled_bit() | after_bit());
-      } else {
-        Participant& part = it->second;
-        part.seen = month;
-        if (bits & enrolled_bit()) {
-          const bool done = month - part.start >= settings().duration_months;
-          if (done || dropout.fires(rng(id, 1)[0])) {
-            bits &= ~enrolled_bit();
-            part.exit = month;
-            if (halflife > 0) bits |= after_bit();
-          } else {
-            ++enrolled_;
-            continue;
-          }
-        } else if (month - part.exit > 8 * halflife) {  // effect below 1/256 of its size
-          bits &= ~after_bit();
-        }
-      }
+    auto it = participants_.find(id);
+    if (it == participants_.end()) {  // a copy made by in-migration: not a participant
+      bits &= ~mine;
+      return;
     }
-    if (!(bits & enrolled_bit()) && eligible(pop, p)) candidates.emplace_back(p, id);
+    Participant& part = it->second;
+    part.seen = month;
+    if (bits & enrolled_bit()) {
+      const bool done = month - part.start >= settings().duration_months;
+      if (done || dropout.fires(rng(id, 1)[0])) {
+        bits &= ~enrolled_bit();
+        part.exit = month;
+        if (halflife > 0) bits |= after_bit();
+      } else {
+        enrolled_slots_.push_back(p);
+      }
+    } else if (month - part.exit > 8 * halflife) {  // effect below 1/256 of its size
+      bits &= ~after_bit();
+    }
+  });
+  enrolled_ = enrolled_slots_.size();
+  // The eligible who are not enrolled, in slot order (eligibility reads the population only, so
+  // evaluating it after all leavers rather than person by person changes nothing).
+  if (eligible_.size() < slots) eligible_.resize(slots);
+  const std::size_t found = find_eligible(pop, 0, slots, eligible_.data());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;  // (slot, id)
+  candidates.reserve(found);
+  for (std::size_t k = 0; k < found; ++k) {
+    const std::uint32_t p = eligible_[k];
+    if (pop.present(p) && !(pop.measure_bits[p] & enrolled_bit()))
+      candidates.emplace_back(p, pop.id[p]);
   }
   // Forget participants who left the population, and those whose after-effect has ended.
   std::erase_if(participants_, [&](const auto& kv) {
@@ -157,9 +186,8 @@ void PlaceMeasure::enrol(SerialContext& c) {
            (kv.second.exit >= 0 && month - kv.second.exit > 8 * halflife);
   });
   // Waiting list: the eligible who are not enrolled, longest waiting first, then by a random
-  // priority from the measure's stream. The list is a vector sorted by id (thousands of
-  // entries each month: a hash map's node allocations cost more than sorting), and the
-  // priorities are drawn in one batch.
+  // priority from the measure's stream. The months waiting come from last month's list (a
+  // flat hash table by id, see below), and the priorities are drawn in one batch.
   struct Entry {
     std::int32_t since;
     std::uint32_t key;
@@ -167,6 +195,7 @@ void PlaceMeasure::enrol(SerialContext& c) {
     std::uint32_t id;
   };
   std::vector<Entry> queue(candidates.size());
+  std::vector<std::int32_t> since(candidates.size());  // in candidate order
   {
     std::vector<std::uint32_t> ids(candidates.size()), keys(candidates.size()),
         unused(candidates.size());
@@ -175,10 +204,8 @@ void PlaceMeasure::enrol(SerialContext& c) {
               unused.data(), unused.data(), unused.data());
     for (std::size_t k = 0; k < candidates.size(); ++k) {
       const auto [slot, id] = candidates[k];
-      auto it = std::lower_bound(waiting_.begin(), waiting_.end(), id,
-                                 [](const auto& w, std::uint32_t x) { return w.first < x; });
-      const std::int32_t since = it != waiting_.end() && it->first == id ? it->second : month;
-      queue[k] = {since, keys[k], slot, id};
+      since[k] = waiting_since(id, month);
+      queue[k] = {since[k], keys[k], slot, id};
     }
   }
   const long free_places = std::max(0L, capacity() - static_cast<long>(enrolled_));
@@ -194,13 +221,25 @@ void PlaceMeasure::enrol(SerialContext& c) {
     const Entry& e = queue[k];
     pop.measure_bits[e.slot] = (pop.measure_bits[e.slot] & ~after_bit()) | enrolled_bit();
     participants_[e.id] = Participant{month, -1, month};
+    enrolled_slots_.push_back(e.slot);
     ++enrolled_;
   }
-  waiting_.clear();
-  waiting_.reserve(queue.size() - take);
-  for (std::size_t k = take; k < queue.size(); ++k)
-    waiting_.emplace_back(queue[k].id, queue[k].since);
-  std::sort(waiting_.begin(), waiting_.end());
+  // The rest wait: the candidates that did not get the enrolled bit, in a hash table by id
+  // (open addressing, at most half full): thousands of entries each month, for which sorting
+  // or a node-based map would cost more than the look-ups.
+  waiting_count_ = queue.size() - take;
+  std::size_t capacity = 16;
+  while (capacity < 2 * waiting_count_) capacity *= 2;
+  waiting_table_.assign(capacity, WaitingEntry{});
+  waiting_shift_ = 64 - std::countr_zero(capacity);
+  const std::size_t mask = capacity - 1;
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const auto [slot, id] = candidates[k];
+    if (pop.measure_bits[slot] & enrolled_bit()) continue;
+    std::size_t i = waiting_hash(id);
+    while (waiting_table_[i].since >= 0) i = (i + 1) & mask;
+    waiting_table_[i] = {id, since[k]};
+  }
   c.ledger.post(settings().programme, LedgerCategory::MeasureCost,
                 static_cast<std::int64_t>(enrolled_) * cost_per_month_cents_);
 }
@@ -208,19 +247,22 @@ void PlaceMeasure::enrol(SerialContext& c) {
 void PlaceMeasure::run_block(Phase phase, BlockContext& c) {
   if (phase != kPayments) return;
   Population& pop = c.pop;
-  for (std::uint32_t p = c.block.person_begin; p < c.block.person_end; ++p) {
-    if (!pop.present(p) || !(pop.measure_bits[p] & enrolled_bit()) || pop.role[p] != Role::Head)
-      continue;
-    const std::uint32_t h = pop.household[p];
-    const std::int64_t amount = monthly_transfer_cents(pop, h);
-    if (amount <= 0) continue;
-    const std::int64_t income = pop.hh_income_cents[h] + amount;
-    pop.hh_income_cents[h] = static_cast<std::int32_t>(std::min<std::int64_t>(income, INT32_MAX));
-    c.ledger.post(settings().programme, LedgerCategory::TransfersToHouseholds, amount);
-    if (!(pop.hh_flags[h] & household_flag::kStudent) &&
-        !minimum_.poor(income, minimum_.of(pop, h)))
-      pop.hh_flags[h] &= static_cast<std::uint8_t>(~household_flag::kPoor);
-  }
+  // Participants are few: screen the measure bits first.
+  for_each_marked(pop.measure_bits.data(), c.block.person_begin, c.block.person_end, enrolled_bit(),
+                  [&](std::uint32_t p) {
+                    if (!pop.present(p) || pop.role[p] != Role::Head) return;
+                    const std::uint32_t h = pop.household[p];
+                    const std::int64_t amount = monthly_transfer_cents(pop, h);
+                    if (amount <= 0) return;
+                    const std::int64_t income = pop.hh_income_cents[h] + amount;
+                    pop.hh_income_cents[h] =
+                        static_cast<std::int32_t>(std::min<std::int64_t>(income, INT32_MAX));
+                    c.ledger.post(settings().programme, LedgerCategory::TransfersToHouseholds,
+                                  amount);
+                    if (!(pop.hh_flags[h] & household_flag::kStudent) &&
+                        !minimum_.poor(income, minimum_.of(pop, h)))
+                      pop.hh_flags[h] &= static_cast<std::uint8_t>(~household_flag::kPoor);
+                  });
 }
 
 }  // namespace leidensim

@@ -4,6 +4,7 @@
 #include <tbb/parallel_for.h>
 
 #include <bit>
+#include <stdexcept>
 
 namespace leidensim {
 
@@ -60,6 +61,10 @@ void Simulation::repartition() {
   } else {
     pop_.extend_partition(blocks_, options_.block_persons);
   }
+  size_block_scratch();
+}
+
+void Simulation::size_block_scratch() {
   const int districts = spec_.district_count();
   if (block_counts_.size() < blocks_.size()) {
     block_events_.resize(blocks_.size());
@@ -150,6 +155,65 @@ bool Simulation::step() {
 void Simulation::run() {
   while (step()) {
   }
+}
+
+void Simulation::run_until(int month) {
+  while (month_ < month && step()) {
+  }
+}
+
+void Simulation::continue_from_warmup(const Simulation& warm) {
+  if (month_ != 0 || warm.month_ != spec_.warmup_months() || warm.replication_ != replication_ ||
+      checker_ || !same_warmup(spec_, warm.spec_))
+    throw std::logic_error("continue_from_warmup: not the same warm-up");
+  // Everything that carries over from month to month: the population and its partition into
+  // blocks (indicators and ledger hold reported months only; the modules keep no state during
+  // the warm-up: processes keep none at all, measures do not run).
+  pop_ = warm.pop_;
+  blocks_ = warm.blocks_;
+  size_block_scratch();
+  month_ = warm.month_;
+}
+
+namespace {
+bool same_parameters(const ParameterSet& a, const ParameterSet& b) {
+  const auto& x = a.all();
+  const auto& y = b.all();
+  if (x.size() != y.size()) return false;
+  for (std::size_t k = 0; k < x.size(); ++k)
+    if (x[k].name != y[k].name || x[k].values != y[k].values) return false;
+  return true;
+}
+
+/// Built-in modules, all before any plugin (so that measures never split a pass of them).
+bool builtins_first(const ModelSpec& s, std::size_t& builtins) {
+  builtins = 0;
+  while (builtins < s.modules.size() && s.modules[builtins].kind == ModuleKind::BuiltIn) ++builtins;
+  for (std::size_t k = builtins; k < s.modules.size(); ++k)
+    if (s.modules[k].kind == ModuleKind::BuiltIn) return false;
+  return true;
+}
+}  // namespace
+
+bool same_warmup(const ModelSpec& a, const ModelSpec& b) {
+  std::size_t na = 0, nb = 0;
+  if (a.warmup_months() != b.warmup_months() || !(a.reference == b.reference) || a.seed != b.seed ||
+      a.scale != b.scale || a.districts != b.districts || !builtins_first(a, na) ||
+      !builtins_first(b, nb) || na != nb)
+    return false;
+  for (std::size_t k = 0; k < na; ++k) {
+    const ModuleDescriptor& x = a.modules[k];
+    const ModuleDescriptor& y = b.modules[k];
+    if (x.name != y.name || x.version != y.version || x.phases != y.phases ||
+        x.parallel_phases != y.parallel_phases || x.params != y.params)
+      return false;
+  }
+  if (!same_parameters(a.parameters, b.parameters)) return false;
+  const Population& p = *a.base_population;
+  const Population& q = *b.base_population;
+  return &p == &q ||
+         (p.person_slots() == q.person_slots() && p.household_slots() == q.household_slots() &&
+          p.persons() == q.persons() && p.next_id() == q.next_id() && p.hash() == q.hash());
 }
 
 }  // namespace leidensim

@@ -77,7 +77,9 @@ class ExampleTutoring final : public leidensim::PlaceMeasure {
     return h == Hazard::JeugdhulpInflow ? jeugdhulp_ : 1.0;
   }
 
-  // Called in begin_month (serial) for every present person not enrolled.
+  // Called in begin_month (serial) for every present person not enrolled, after this month's
+  // leavers have left. (A measure that screens many persons may override find_eligible() too,
+  // to test a whole range of persons at once; see plugins/README.md.)
   bool eligible(const Population& pop, std::uint32_t p) const override {
     if (!pop.present(p)) return false;
     const std::uint32_t age = pop.age_months[p];

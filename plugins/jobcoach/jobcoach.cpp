@@ -6,6 +6,7 @@
 // source are in the data pack (data/leiden/measure_parameters.csv) and README.md; the schema below
 // repeats the values as defaults for a data pack without that file (a test keeps them equal).
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <nlohmann/json.hpp>
@@ -103,6 +104,30 @@ class Jobcoach final : public leidensim::PlaceMeasure {
     if (age < min_age_months_ || age >= pension_age_months_) return false;
     return pop.benefit[p] == leidensim::Benefit::Bijstand ||
            (include_disabled_ && pop.labour[p] == leidensim::Labour::Disabled);
+  }
+
+  /// eligible() for a range of persons in one branch-free pass over the columns (a few percent
+  /// of the population are eligible, so a branch per person would mostly mispredict).
+  std::size_t find_eligible(const Population& pop, std::uint32_t begin, std::uint32_t end,
+                            std::uint32_t* out) const override {
+    const std::uint8_t* flags = pop.flags.data();
+    const std::uint16_t* age = pop.age_months.data();
+    const leidensim::Benefit* benefit = pop.benefit.data();
+    const leidensim::Labour* labour = pop.labour.data();
+    const std::uint32_t span = pension_age_months_ > min_age_months_
+                                   ? pension_age_months_ - min_age_months_
+                                   : 0;  // min_age >= pension age: nobody
+    const bool disabled = include_disabled_;
+    std::size_t n = 0;
+    for (std::uint32_t p = begin; p < end; ++p) {
+      const bool present = (flags[p] & leidensim::person_flag::kPresent) != 0;
+      const bool of_age = static_cast<std::uint32_t>(age[p]) - min_age_months_ < span;
+      const bool target = (benefit[p] == leidensim::Benefit::Bijstand) |
+                          (disabled & (labour[p] == leidensim::Labour::Disabled));
+      out[n] = p;
+      n += static_cast<std::size_t>(present & of_age & target);
+    }
+    return n;
   }
 
  private:

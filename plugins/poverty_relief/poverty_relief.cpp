@@ -126,11 +126,15 @@ class PovertyRelief final : public leidensim::PlaceMeasure {
         minimum_(leidensim::SocialMinimum::from(spec().parameters)),
         amount_cents_(std::llround(params().at("monthly_amount").get<double>() * 100.0)),
         limit_share_(params().at("income_limit_share").get<double>()),
-        take_up_(params().at("take_up").get<double>()),
+        take_up_share_(params().at("take_up").get<double>()),
         debt_(params().at("debt_inflow_multiplier").get<double>()),
         jeugdhulp_(params().at("jeugdhulp_inflow_multiplier").get<double>()),
         trap_(params().at("poverty_trap_outflow_multiplier").get<double>()),
-        key_(spec().seed, 0) {
+        key_(spec().seed, 0),
+        highest_limit_(limit_share_ *
+                       static_cast<double>(std::max(
+                           {minimum_.norm_cents(false, false), minimum_.norm_cents(true, false),
+                            minimum_.norm_cents(false, true), minimum_.norm_cents(true, true)}))) {
     if (settings().places < 0) {
       // The budget pays the supplements too (posted by the base class as transfers).
       const double per_household =
@@ -143,21 +147,25 @@ class PovertyRelief final : public leidensim::PlaceMeasure {
   void run_serial(leidensim::Phase phase, leidensim::SerialContext& c) override {
     if (phase != leidensim::kBeginMonth) return;
     Population& pop = c.pop;
-    if (c.month.key) key_ = *c.month.key;  // take-up differs between replications
+    if (c.month.key) {
+      if (c.month.key != key_source_) take_up_.clear();  // take-up differs between replications
+      key_source_ = c.month.key;
+      key_ = *c.month.key;
+    }
     // Households paid last month (an enrolled head): their income includes the supplement, which
-    // does not count for the income test.
+    // does not count for the income test. Enrolled persons are few: screen the measure bits.
     received_.assign(pop.household_slots(), 0);
-    for (std::uint32_t p = 0; p < pop.person_slots(); ++p)
-      if (pop.present(p) && (pop.measure_bits[p] & enrolled_bit()) && pop.role[p] == Role::Head)
-        received_[pop.household[p]] = 1;
+    const std::uint32_t slots = static_cast<std::uint32_t>(pop.person_slots());
+    leidensim::for_each_marked(pop.measure_bits.data(), 0, slots, enrolled_bit(),
+                               [&](std::uint32_t p) {
+                                 if (pop.present(p) && pop.role[p] == Role::Head)
+                                   received_[pop.household[p]] = 1;
+                               });
     PlaceMeasure::run_serial(phase, c);  // leavers, waiting list, new participants, admin cost
     // Now exactly the participants carry the enrolled bit (the base class cleared the members'
     // bits): mark the other members of their households.
-    std::vector<std::uint32_t> households;
-    for (std::uint32_t p = 0; p < pop.person_slots(); ++p)
-      if (pop.present(p) && (pop.measure_bits[p] & enrolled_bit()))
-        households.push_back(pop.household[p]);
-    for (const std::uint32_t h : households) {
+    for (const std::uint32_t e : enrolled_slots()) {
+      const std::uint32_t h = pop.household[e];
       const std::uint32_t end = pop.hh_first[h] + pop.hh_slots[h];
       for (std::uint32_t p = pop.hh_first[h]; p < end; ++p)
         if (pop.present(p) && !(pop.measure_bits[p] & enrolled_bit()))
@@ -191,11 +199,61 @@ class PovertyRelief final : public leidensim::PlaceMeasure {
     if (pop.hh_flags[h] & leidensim::household_flag::kStudent) return false;
     std::int64_t income = pop.hh_income_cents[h];
     if (h < received_.size() && received_[h]) income -= amount_cents_;
+    // No household's limit exceeds the highest norm's: most households are ruled out without
+    // working out their own norm (exact: rounding of a product is monotone in its factor).
+    if (!(static_cast<double>(income) < highest_limit_)) return false;
     const double limit = limit_share_ * static_cast<double>(minimum_.of(pop, h));
     if (!(static_cast<double>(income) < limit)) return false;
-    // Take-up: whether the household applies, the same every month.
-    const std::uint32_t u = key_.draw(pop.id[p], kTakeUpMonth, stream(), kTakeUpSub)[0];
-    return leidensim::Threshold(take_up_).fires(u);
+    return applies(pop.id[p]);
+  }
+
+  /// eligible() for a range. Two branch-free screens narrow the persons down first: present
+  /// heads (about half the persons), then heads of households that are not students and whose
+  /// income (without the supplement) is below the highest limit; only those get the full test.
+  std::size_t find_eligible(const Population& pop, std::uint32_t begin, std::uint32_t end,
+                            std::uint32_t* out) const override {
+    const std::uint8_t* flags = pop.flags.data();
+    const Role* role = pop.role.data();
+    std::size_t heads = 0;
+    for (std::uint32_t p = begin; p < end; ++p) {
+      out[heads] = p;
+      heads += static_cast<std::size_t>(((flags[p] & leidensim::person_flag::kPresent) != 0) &
+                                        (role[p] == Role::Head));
+    }
+    // Below, n <= k: each pass writes behind its reads.
+    const std::uint32_t* household = pop.household.data();
+    const std::uint8_t* hh_flags = pop.hh_flags.data();
+    const std::int32_t* hh_income = pop.hh_income_cents.data();
+    const std::uint8_t* received = received_.data();
+    const std::size_t received_size = received_.size();
+    std::size_t low = 0;
+    for (std::size_t k = 0; k < heads; ++k) {
+      const std::uint32_t p = out[k];
+      const std::uint32_t h = household[p];
+      const bool paid = h < received_size && received[h];
+      const std::int64_t income = std::int64_t{hh_income[h]} - (paid ? amount_cents_ : 0);
+      out[low] = p;
+      low += static_cast<std::size_t>(((hh_flags[h] & leidensim::household_flag::kStudent) == 0) &
+                                      (static_cast<double>(income) < highest_limit_));
+    }
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < low; ++k) {
+      const std::uint32_t p = out[k];
+      if (eligible(pop, p)) out[n++] = p;
+    }
+    return n;
+  }
+
+  /// Take-up: whether the household of head `id` applies, the same every month of a
+  /// replication. One draw per person, kept: heads below the limit are tested every month.
+  bool applies(std::uint32_t id) const {
+    if (id >= take_up_.size()) take_up_.resize(std::max<std::size_t>(id + 1, take_up_.size() * 2));
+    std::uint8_t& known = take_up_[id];
+    if (!known) {
+      const std::uint32_t u = key_.draw(id, kTakeUpMonth, stream(), kTakeUpSub)[0];
+      known = leidensim::Threshold(take_up_share_).fires(u) ? 2 : 1;
+    }
+    return known == 2;
   }
 
   /// The supplement, paid by the base class to each enrolled head.
@@ -207,12 +265,17 @@ class PovertyRelief final : public leidensim::PlaceMeasure {
   leidensim::SocialMinimum minimum_;
   std::int64_t amount_cents_;
   double limit_share_;
-  double take_up_;
+  double take_up_share_;
   double debt_;
   double jeugdhulp_;
   double trap_;
   leidensim::RandomKey key_;
   std::vector<std::uint8_t> received_;  // by household slot, during begin_month
+  double highest_limit_;                // limit_share_ x the highest social minimum
+  // Take-up by person id (0 not drawn yet, 1 no, 2 yes), for the key of key_source_. Filled
+  // lazily from the serial begin_month, hence mutable.
+  mutable std::vector<std::uint8_t> take_up_;
+  const leidensim::RandomKey* key_source_ = nullptr;
 };
 
 }  // namespace

@@ -12,9 +12,12 @@
 //   - costs posted monthly to the ledger under its programme (category measure_cost).
 // PlaceMeasure (persons take places):
 //   begin_month (serial): participants who reached the duration or dropped out (a draw from the
-//     measure's own stream) leave; eligible persons not enrolled form the waiting list, ordered
-//     by months waiting and then by a random priority drawn from the measure's stream; free
-//     places (capacity = places, or budget / cost per place) are filled from its head.
+//     measure's own stream) leave; then the eligible persons not enrolled (find_eligible, one
+//     call for the whole population) form the waiting list, ordered by months waiting and then
+//     by a random priority drawn from the measure's stream; free places (capacity = places, or
+//     budget / cost per place) are filled from its head. Only the persons carrying the
+//     measure's bits are looked up among the participants, so the month costs one screen of
+//     Population::measure_bits plus the measure's own eligibility screen.
 //   payments (parallel): monthly_transfer_cents() for each participating household head is added
 //     to the household's income (category transfers_to_households) and its poverty flag redone.
 // The measure never enrols more than its capacity, so it never spends more than its budget.
@@ -54,6 +57,25 @@ void set_common_default(nlohmann::json& properties, const std::string& key,
 /// A complete parameter schema: the common properties and `own` properties. An own entry for a
 /// common property is merged into it (typically just {"default": ...}).
 std::string measure_schema(const nlohmann::json& own_properties);
+
+/// Calls f(p) for each slot p in [begin, end) with (bits[p] & mask) != 0, in ascending order;
+/// f may change bits[p]. The persons in a measure are few, so most runs of 16 slots are ruled
+/// out by one vectorised OR instead of a branch per person.
+template <class F>
+void for_each_marked(const std::uint32_t* bits, std::uint32_t begin, std::uint32_t end,
+                     std::uint32_t mask, F&& f) {
+  constexpr std::uint32_t kRun = 16;
+  std::uint32_t p = begin;
+  for (; end - p >= kRun; p += kRun) {
+    std::uint32_t any = 0;
+    for (std::uint32_t i = 0; i < kRun; ++i) any |= bits[p + i];
+    if (!(any & mask)) continue;
+    for (std::uint32_t q = p; q < p + kRun; ++q)
+      if (bits[q] & mask) f(q);
+  }
+  for (; p < end; ++p)
+    if (bits[p] & mask) f(p);
+}
 
 class Measure : public Module, public EffectSource {
  public:
@@ -96,11 +118,25 @@ class PlaceMeasure : public Measure {
   void run_block(Phase phase, BlockContext& c) override;
 
   std::size_t enrolled() const { return enrolled_; }
-  std::size_t waiting() const { return waiting_.size(); }
+  std::size_t waiting() const { return waiting_count_; }
 
  protected:
-  /// Whether the person may take a place this month (evaluated for persons not enrolled).
+  /// Whether the person may take a place this month. Called by the default find_eligible for
+  /// each present person not enrolled, in begin_month (serial), after this month's leavers have
+  /// left.
   virtual bool eligible(const Population& pop, std::uint32_t slot) const = 0;
+  /// Writes to `out` the slots in [begin, end) of the persons eligible this month, in ascending
+  /// order, and returns how many; `out` has room for end - begin slots. Called once a month in
+  /// begin_month (serial), after this month's leavers have left; reads the population only.
+  /// Persons who are absent or enrolled may be included (the caller drops them), so an override
+  /// can screen whole columns without branches instead of one virtual eligible() call per
+  /// person. The default calls eligible() for each present person not enrolled.
+  virtual std::size_t find_eligible(const Population& pop, std::uint32_t begin, std::uint32_t end,
+                                    std::uint32_t* out) const;
+  /// Slots of the persons enrolled after this month's enrolment (valid until the population's
+  /// layout changes, i.e. within begin_month): those who stayed, in slot order, then those who
+  /// took a place this month.
+  const std::vector<std::uint32_t>& enrolled_slots() const { return enrolled_slots_; }
   /// Monthly amount paid to the household of a participating head (cents); none by default.
   virtual std::int64_t monthly_transfer_cents(const Population& pop, std::uint32_t household) const;
   double months_since_exit(const Population& pop, std::uint32_t slot) const override;
@@ -111,12 +147,26 @@ class PlaceMeasure : public Measure {
     std::int32_t exit = -1;  // month of leaving; -1 while enrolled
     std::int32_t seen = 0;   // last month the person was found in the population
   };
+  struct WaitingEntry {
+    std::uint32_t id = 0;
+    std::int32_t since = -1;  // month the person joined the waiting list; -1: empty
+  };
   void enrol(SerialContext& c);
+  /// The month person `id` joined the waiting list (`month` if not on it).
+  std::int32_t waiting_since(std::uint32_t id, std::int32_t month) const;
+  std::size_t waiting_hash(std::uint32_t id) const {
+    return static_cast<std::size_t>((std::uint64_t{id} * 0x9E3779B97F4A7C15ull) >> waiting_shift_);
+  }
 
   std::unordered_map<std::uint32_t, Participant> participants_;  // by person id
-  // The waiting list: (id, month joined), sorted by id.
-  std::vector<std::pair<std::uint32_t, std::int32_t>> waiting_;
+  // The waiting list: month joined by person id, a hash table (linear probing, power-of-two
+  // size, at most half full).
+  std::vector<WaitingEntry> waiting_table_;
+  std::size_t waiting_count_ = 0;
+  int waiting_shift_ = 64;
   std::size_t enrolled_ = 0;
+  std::vector<std::uint32_t> enrolled_slots_;
+  std::vector<std::uint32_t> eligible_;  // scratch of find_eligible, grown to the population
   std::int64_t cost_per_month_cents_ = 0;
   SocialMinimum minimum_;  // for the poverty flag after a transfer
 };

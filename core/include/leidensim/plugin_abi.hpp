@@ -17,7 +17,7 @@
 
 #include "leidensim/module.hpp"
 
-#define LEIDENSIM_PLUGIN_ABI_VERSION 1u
+#define LEIDENSIM_PLUGIN_ABI_VERSION 2u
 #define LEIDENSIM_PLUGIN_ENTRY leidensim_plugin_descriptor
 #define LEIDENSIM_PLUGIN_ENTRY_NAME "leidensim_plugin_descriptor"
 

@@ -23,6 +23,12 @@ struct SimulationOptions {
   std::size_t block_persons = 4096;  // target person slots per block (unit of parallel work)
 };
 
+/// Whether replications of models `a` and `b` pass through identical warm-up months: the same
+/// base population, parameters, calendar, seed and built-in modules, and measures (inactive
+/// during the warm-up, so no person carries a measure bit and no hazard is modified) only after
+/// the built-in modules. Such runs may share one simulated warm-up per replication.
+bool same_warmup(const ModelSpec& a, const ModelSpec& b);
+
 class Simulation {
  public:
   Simulation(const ModelSpec& spec, std::uint32_t replication, SimulationOptions options = {});
@@ -31,6 +37,13 @@ class Simulation {
   /// Advances one month; returns false once the horizon has been reached.
   bool step();
   void run();
+  /// Advances until `month` months are done (or the horizon is reached).
+  void run_until(int month);
+  /// Takes over the state of `warm`, a simulation of the same replication of a model with the
+  /// same warm-up (same_warmup) that has run exactly its warm-up months, instead of simulating
+  /// them again; call before the first step. Not with check_invariants (the checker keeps
+  /// state of its own).
+  void continue_from_warmup(const Simulation& warm);
 
   const Population& population() const { return pop_; }
   /// Indicators of the reported months (warm-up months excluded).
@@ -50,6 +63,7 @@ class Simulation {
   void run_parallel(Phase phase, const Group& g, const MonthContext& ctx, bool count_stocks);
   void collect_block_scratch();
   void repartition();
+  void size_block_scratch();
   bool active(const Module* m) const;
 
   const ModelSpec& spec_;
