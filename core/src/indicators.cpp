@@ -1,6 +1,11 @@
 #include "leidensim/indicators.hpp"
 
 #include <algorithm>
+#include <bit>
+#if defined(__AVX512F__) && defined(__AVX512BW__)
+#include <immintrin.h>
+#define LEIDENSIM_STOCKS_AVX512 1
+#endif
 
 #include "leidensim/population.hpp"
 
@@ -87,29 +92,121 @@ void count_stocks(const Population& pop, const Block& block, IndicatorCounts& co
     const std::uint32_t end = begin + std::min(kChunk, block.person_end - begin);
     for (int copy = 0; copy < kCopies; ++copy)
       std::fill_n(packed.begin() + copy * kRow, districts * kWords, 0);
-    for (std::uint32_t p = begin; p < end; ++p) {
-      const std::uint64_t here = flags[p] & person_flag::kPresent;
-      const std::uint32_t age = age_months[p];
-      const Labour l = labour[p];
-      const std::uint32_t c = care[p];
-      const std::uint64_t minor = here & (age < 18 * 12);
-      const std::uint64_t young = here & (age >= 16 * 12) & (age < 28 * 12);
-      const std::uint64_t out_of_education = edu_stage[p] == EduStage::None;
-      const std::uint64_t poor = (hh_flags[household[p]] & household_flag::kPoor) != 0;
-      const std::uint64_t w0 = here | (here & (l == Labour::Employed)) << 16 |
-                               (here & (l == Labour::Unemployed)) << 32 |
-                               (here & (benefit[p] == Benefit::Bijstand)) << 48;
-      const std::uint64_t w1 =
-          (minor & poor) | (minor & ((c & care_flag::kJeugdhulp) != 0)) << 16 |
-          (here & ((c & care_flag::kWmo) != 0)) << 32 |
-          (young & (age >= 18 * 12) & out_of_education & (edu_level[p] < EduLevel::Qualified))
-              << 48;
-      const std::uint64_t w2 = young & out_of_education & (l != Labour::Employed);
-      std::uint64_t* t = packed.data() + (p % kCopies) * kRow + district[p] * kWords;
-      t[0] += w0;
-      t[1] += w1;
-      t[2] += w2;
+    // The person-by-person count of [from, to); returns `to`.
+    auto count_scalar = [&](std::uint32_t from, std::uint32_t to) {
+      for (std::uint32_t p = from; p < to; ++p) {
+        const std::uint64_t here = flags[p] & person_flag::kPresent;
+        const std::uint32_t age = age_months[p];
+        const Labour l = labour[p];
+        const std::uint32_t c = care[p];
+        const std::uint64_t minor = here & (age < 18 * 12);
+        const std::uint64_t young = here & (age >= 16 * 12) & (age < 28 * 12);
+        const std::uint64_t out_of_education = edu_stage[p] == EduStage::None;
+        const std::uint64_t poor = (hh_flags[household[p]] & household_flag::kPoor) != 0;
+        const std::uint64_t w0 = here | (here & (l == Labour::Employed)) << 16 |
+                                 (here & (l == Labour::Unemployed)) << 32 |
+                                 (here & (benefit[p] == Benefit::Bijstand)) << 48;
+        const std::uint64_t w1 =
+            (minor & poor) | (minor & ((c & care_flag::kJeugdhulp) != 0)) << 16 |
+            (here & ((c & care_flag::kWmo) != 0)) << 32 |
+            (young & (age >= 18 * 12) & out_of_education & (edu_level[p] < EduLevel::Qualified))
+                << 48;
+        const std::uint64_t w2 = young & out_of_education & (l != Labour::Employed);
+        std::uint64_t* t = packed.data() + (p % kCopies) * kRow + district[p] * kWords;
+        t[0] += w0;
+        t[1] += w1;
+        t[2] += w2;
+      }
+      return to;
+    };
+    std::uint32_t p = begin;
+#if defined(LEIDENSIM_STOCKS_AVX512)
+    // 64 persons at a time: the nine tests in 64-bit lane masks. Where the 64 live in one
+    // district (much of the population: the base population comes district by district, and
+    // households stay contiguous), each counter takes the population count of its mask instead
+    // of 64 additions. Otherwise each person adds its fields to its district's row as in the
+    // scalar loop, with the fields taken from the masks (a byte per person for the first
+    // eight, spread into 16-bit fields by a table) rather than computed one person at a time.
+    // The spread table: the four bits of a nibble as four 16-bit fields.
+    static constexpr auto spread = [] {
+      std::array<std::uint64_t, 16> t{};
+      for (unsigned v = 0; v < 16; ++v)
+        for (unsigned b = 0; b < 4; ++b) t[v] |= std::uint64_t{(v >> b) & 1u} << (16 * b);
+      return t;
+    }();
+    const std::uint32_t group_end = begin + (end - begin) / 64 * 64;
+    for (; p < group_end; p += 64) {
+      auto bytes = [p](const void* column) {
+        return _mm512_loadu_si512(static_cast<const std::uint8_t*>(column) + p);
+      };
+      auto byte_is = [](__m512i v, auto value) {
+        return _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(static_cast<char>(value)));
+      };
+      // Age tests on two halves of 32 16-bit ages, joined into 64-bit lane masks.
+      auto age_test = [&](auto cmp) {
+        const __m512i lo = _mm512_loadu_si512(age_months + p);
+        const __m512i hi = _mm512_loadu_si512(age_months + p + 32);
+        return static_cast<std::uint64_t>(cmp(lo)) | static_cast<std::uint64_t>(cmp(hi)) << 32;
+      };
+      const std::uint64_t minor_age = age_test(
+          [](__m512i a) { return _mm512_cmplt_epu16_mask(a, _mm512_set1_epi16(18 * 12)); });
+      const std::uint64_t young_age = age_test([](__m512i a) {
+        return _mm512_cmpge_epu16_mask(a, _mm512_set1_epi16(16 * 12)) &
+               _mm512_cmplt_epu16_mask(a, _mm512_set1_epi16(28 * 12));
+      });
+      const std::uint64_t here =
+          _mm512_test_epi8_mask(bytes(flags), _mm512_set1_epi8(person_flag::kPresent));
+      const __m512i l = bytes(labour), c = bytes(care);
+      const std::uint64_t employed = byte_is(l, Labour::Employed);
+      const std::uint64_t minor = here & minor_age;
+      const std::uint64_t young = here & young_age;
+      const std::uint64_t out_of_education = byte_is(bytes(edu_stage), EduStage::None);
+      const std::uint64_t unqualified = _mm512_cmplt_epu8_mask(
+          bytes(edu_level), _mm512_set1_epi8(static_cast<char>(EduLevel::Qualified)));
+      std::uint64_t poor_minor = 0;
+      for (std::uint64_t m = minor; m != 0; m &= m - 1) {
+        const int i = std::countr_zero(m);
+        poor_minor |= std::uint64_t{(hh_flags[household[p + static_cast<std::uint32_t>(i)]] &
+                                     household_flag::kPoor) != 0}
+                      << i;
+      }
+      // The nine fields in the order of the packed words (see above).
+      const std::uint64_t field[9] = {
+          here,
+          here & employed,
+          here & byte_is(l, Labour::Unemployed),
+          here & byte_is(bytes(benefit), Benefit::Bijstand),
+          poor_minor,
+          minor & _mm512_test_epi8_mask(c, _mm512_set1_epi8(care_flag::kJeugdhulp)),
+          here & _mm512_test_epi8_mask(c, _mm512_set1_epi8(care_flag::kWmo)),
+          young & ~minor_age & out_of_education & unqualified,
+          young & out_of_education & ~employed,
+      };
+      const __m512i dist = bytes(district);
+      if (_mm512_cmpneq_epi8_mask(dist, _mm512_set1_epi8(static_cast<char>(district[p]))) == 0) {
+        auto count = [&field](int f) -> std::uint64_t { return std::popcount(field[f]); };
+        std::uint64_t* t = packed.data() + district[p] * kWords;
+        t[0] += count(0) | count(1) << 16 | count(2) << 32 | count(3) << 48;
+        t[1] += count(4) | count(5) << 16 | count(6) << 32 | count(7) << 48;
+        t[2] += count(8);
+        continue;
+      }
+      __m512i code = _mm512_setzero_si512();
+      for (int f = 0; f < 8; ++f)
+        code =
+            _mm512_mask_add_epi8(code, field[f], code, _mm512_set1_epi8(static_cast<char>(1 << f)));
+      alignas(64) std::uint8_t codes[64];
+      _mm512_store_si512(codes, code);
+      for (std::uint32_t i = 0; i < 64; ++i) {
+        const std::uint32_t q = p + i;
+        std::uint64_t* t = packed.data() + (q % kCopies) * kRow + district[q] * kWords;
+        t[0] += spread[codes[i] & 15u];
+        t[1] += spread[codes[i] >> 4];
+        t[2] += (field[8] >> i) & 1u;
+      }
     }
+#endif
+    p = count_scalar(p, end);
     for (int d = 0; d < districts; ++d) {
       // A field's copies sum to at most the chunk's persons, so they add without carries.
       std::uint64_t t[kWords] = {};

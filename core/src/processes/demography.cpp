@@ -2,11 +2,22 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <bit>
 #include <cmath>
+#if defined(__AVX512F__) && defined(__AVX512BW__) && defined(__AVX512VL__)
+#include <immintrin.h>
+#define LEIDENSIM_DEMOGRAPHY_AVX512 1
+// GCC 12's AVX-512 headers trip -Wmaybe-uninitialized on _mm512_undefined_epi32 once the
+// widening loads are inlined (GCC PR 105593; see rng.cpp).
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
 #include <map>
 #include <optional>
 #include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include "leidensim/model_spec.hpp"
 #include "leidensim/rate_tables.hpp"
@@ -16,6 +27,20 @@ namespace leidensim {
 namespace {
 
 constexpr std::uint32_t kStream = stream_id("demography");
+
+std::atomic<bool> vector_path_enabled{true};
+
+/// An age table as 32-bit thresholds for the vector path; false if one is certainty (2^32),
+/// which 32 bits cannot hold. probability() is the threshold over 2^32, exact in a double.
+bool table_bits(const AgeTable& table, std::uint32_t* bits) {
+  bool fits = true;
+  for (std::size_t a = 0; a < table.size(); ++a) {
+    const auto raw = static_cast<std::uint64_t>(table[a].probability() * 4294967296.0);
+    bits[a] = static_cast<std::uint32_t>(raw);
+    fits &= raw >> 32 == 0;
+  }
+  return fits;
+}
 // Sub-streams of the demography stream (counter word 3).
 constexpr std::uint32_t kSubPerson = 0, kSubHousehold = 1, kSubMatching = 2,
                         kSubImmigrationCount = 3, kSubNewborn = 5,
@@ -72,6 +97,11 @@ class Demography final : public Module {
       birth_partnered_[a] = Threshold(monthly_from_annual(fert[a]));
       birth_single_[a] = Threshold(monthly_from_annual(fert[a] * single_factor));
     }
+    vector_ok_ = table_bits(death_[0], death_bits_[0].data()) &
+                 table_bits(death_[1], death_bits_[1].data()) &
+                 table_bits(birth_partnered_, birth_bits_.data()) &
+                 table_bits(leave_home_, leave_bits_.data()) &
+                 table_bits(partnering_, partner_bits_.data());
   }
 
   void run_block(Phase, BlockContext& c) override { draw_events(c); }
@@ -108,17 +138,124 @@ class Demography final : public Module {
     return false;
   }
 
+  /// A block's four draw arrays.
+  struct Draws4 {
+    Draws4(std::uint32_t* base, std::size_t n) : u{base, base + n, base + 2 * n, base + 3 * n} {}
+    std::uint32_t* u[4];
+  };
+
+  /// The events of a present person (already aged, of age index `a`) for whom at least one of
+  /// the four draws fired, appended to the block's event lists.
+  void record_events(BlockContext& c, std::uint32_t p, int a, const Draws& d) const {
+    const Population& pop = c.pop;
+    const int s = static_cast<int>(pop.sex[p]);
+    if (death_[s][a].fires(d[0])) {
+      c.events.deaths.push_back(p);
+      return;
+    }
+    const Role r = pop.role[p];
+    if (birth_partnered_[a].fires(d[1]) && pop.sex[p] == Sex::Female &&
+        (r == Role::Head || r == Role::Partner)) {
+      const auto t = pop.hh_type[pop.household[p]];
+      const bool partnered = t == HouseholdType::CoupleNoKids ||
+                             t == HouseholdType::CoupleWithKids || r == Role::Partner;
+      // The single threshold is below the partnered one (fertility_single_factor <= 1).
+      if (partnered || birth_single_[a].fires(d[1])) c.events.births.push_back(p);
+    }
+    if (leave_home_[a].fires(d[2]) && r == Role::Child) {
+      c.events.leaving_home.push_back(p);
+    } else if (partnering_[a].fires(d[3]) && a >= 18 && seeks_partner_role(pop, p)) {
+      c.events.partner_seekers.push_back(p);
+    }
+  }
+
+#if defined(LEIDENSIM_DEMOGRAPHY_AVX512)
+  /// Ageing and the four event tests of draw_events, 16 persons at a time; returns the first
+  /// person left for the scalar loop.
+  /// Why: this pass runs over every person every month, and most of the scalar loop's work is
+  /// the four table lookups. In vectors the lookups are permutes over the tables (at most 128
+  /// ages), which measured faster than gathers on this project's machine.
+  std::uint32_t draw_events_vector(BlockContext& c, const Draws4& draws) const {
+    Population& pop = c.pop;
+    const std::uint32_t first = c.block.person_begin, end = c.block.person_end;
+    const std::uint8_t* const flags = pop.flags.data();
+    std::uint16_t* const age_months = pop.age_months.data();
+    const Sex* const sex = pop.sex.data();
+    auto set = [](unsigned v) { return _mm512_set1_epi32(static_cast<int>(v)); };
+    // t[a] for a < 128: one permute per 32 entries, blended by the index's range.
+    auto lookup = [](const std::uint32_t* t, __m512i a, __mmask16 from32, __mmask16 from64,
+                     __mmask16 from96) {
+      auto part = [t](int i) { return _mm512_loadu_si512(t + 16 * i); };
+      __m512i r = _mm512_permutex2var_epi32(part(0), a, part(1));
+      r = _mm512_mask_mov_epi32(r, from32, _mm512_permutex2var_epi32(part(2), a, part(3)));
+      r = _mm512_mask_mov_epi32(r, from64, _mm512_permutex2var_epi32(part(4), a, part(5)));
+      return _mm512_mask_mov_epi32(r, from96, _mm512_permutex2var_epi32(part(6), a, part(7)));
+    };
+    const __m512i one = set(1);
+    std::uint32_t p = first;
+    for (; p + 16 <= end; p += 16) {
+      const std::size_t k = p - first;
+      const __mmask16 here = _mm512_test_epi32_mask(
+          _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(flags + p))),
+          set(person_flag::kPresent));
+      __m512i age = _mm512_cvtepu16_epi32(
+          _mm256_loadu_si256(reinterpret_cast<const __m256i*>(age_months + p)));
+      age = _mm512_mask_add_epi32(age, here & _mm512_cmplt_epu32_mask(age, set(0xFFFF)), age, one);
+      _mm512_mask_cvtepi32_storeu_epi16(age_months + p, here, age);
+      // Years as age / 12 (exact for 16-bit ages: 43691 = (2^19 + 4) / 12), capped at kMaxAge.
+      const __m512i a = _mm512_min_epu32(_mm512_srli_epi32(_mm512_mullo_epi32(age, set(43691)), 19),
+                                         set(kMaxAge));
+      const __mmask16 from32 = _mm512_cmpge_epu32_mask(a, set(32));
+      const __mmask16 from64 = _mm512_cmpge_epu32_mask(a, set(64));
+      const __mmask16 from96 = _mm512_cmpge_epu32_mask(a, set(96));
+      const __mmask16 female = _mm512_cmpeq_epi32_mask(
+          _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(sex + p))),
+          set(static_cast<unsigned>(Sex::Female)));
+      const __m512i death =
+          _mm512_mask_mov_epi32(lookup(death_bits_[0].data(), a, from32, from64, from96), female,
+                                lookup(death_bits_[1].data(), a, from32, from64, from96));
+      const __mmask16 fires =
+          _mm512_cmplt_epu32_mask(_mm512_loadu_si512(draws.u[0] + k), death) |
+          _mm512_cmplt_epu32_mask(_mm512_loadu_si512(draws.u[1] + k),
+                                  lookup(birth_bits_.data(), a, from32, from64, from96)) |
+          _mm512_cmplt_epu32_mask(_mm512_loadu_si512(draws.u[2] + k),
+                                  lookup(leave_bits_.data(), a, from32, from64, from96)) |
+          _mm512_cmplt_epu32_mask(_mm512_loadu_si512(draws.u[3] + k),
+                                  lookup(partner_bits_.data(), a, from32, from64, from96));
+      for (unsigned rest = here & fires; rest != 0; rest &= rest - 1) {
+        const std::uint32_t q = p + static_cast<std::uint32_t>(std::countr_zero(rest));
+        const std::size_t kq = q - first;
+        record_events(c, q, age_index(age_months[q] / 12u),
+                      {draws.u[0][kq], draws.u[1][kq], draws.u[2][kq], draws.u[3][kq]});
+      }
+    }
+    return p;
+  }
+#endif
+
   void draw_events(BlockContext& c) const {
     Population& pop = c.pop;
     const MonthStream rng = c.month.stream(kStream);
     const std::uint32_t first = c.block.person_begin;
-    const BlockDraws& draws = rng.block(&pop.id[first], c.block.person_end - first, kSubPerson);
+    const std::size_t n = c.block.person_end - first;
+    // The block's person draws (as MonthStream::block would give them), in arrays the vector
+    // path can load from. Per-thread, reused across blocks and months.
+    thread_local std::vector<std::uint32_t> buffer;
+    if (buffer.size() < 4 * n) buffer.resize(4 * n);
+    const Draws4 draws{buffer.data(), n};
+    draw_many(*c.month.key, &pop.id[first], n, c.month.month, kStream, kSubPerson, draws.u[0],
+              draws.u[1], draws.u[2], draws.u[3]);
     // Raw column pointers: the loop stores into columns, which the compiler would otherwise have
     // to assume may move the vectors' own data pointers.
     const std::uint8_t* const flags = pop.flags.data();
     std::uint16_t* const age_months = pop.age_months.data();
     const Sex* const sex = pop.sex.data();
-    for (std::uint32_t p = first; p < c.block.person_end; ++p) {
+    std::uint32_t start = first;
+#if defined(LEIDENSIM_DEMOGRAPHY_AVX512)
+    if (vector_ok_ && vector_path_enabled.load(std::memory_order_relaxed))
+      start = draw_events_vector(c, draws);
+#endif
+    for (std::uint32_t p = start; p < c.block.person_end; ++p) {
       // Ageing happens here, first in the hazards phase, to save a pass over the population.
       // Vacant slots keep their age: no branch on presence, which varies unpredictably.
       const bool here = flags[p] & person_flag::kPresent;
@@ -127,7 +264,7 @@ class Demography final : public Module {
       age_months[p] = age;
       const int a = age_index(age / 12u);
       const std::size_t k = p - first;
-      const Draws d = {draws.u0(k), draws.u1(k), draws.u2(k), draws.u3(k)};
+      const Draws d = {draws.u[0][k], draws.u[1][k], draws.u[2][k], draws.u[3][k]};
       const int s = static_cast<int>(sex[p]);
       // All four events are tested without branches; only a person for whom one fires (a few
       // per cent a month) takes the branch, and role, household type and sex, which vary
@@ -138,23 +275,7 @@ class Demography final : public Module {
       const bool seeks = partnering_[a].fires(d[3]);
       if (!(here & (dies | birth | leaves | seeks))) [[likely]]
         continue;
-      if (dies) {
-        c.events.deaths.push_back(p);
-        continue;
-      }
-      const Role r = pop.role[p];
-      if (birth && sex[p] == Sex::Female && (r == Role::Head || r == Role::Partner)) {
-        const auto t = pop.hh_type[pop.household[p]];
-        const bool partnered = t == HouseholdType::CoupleNoKids ||
-                               t == HouseholdType::CoupleWithKids || r == Role::Partner;
-        // The single threshold is below the partnered one (fertility_single_factor <= 1).
-        if (partnered || birth_single_[a].fires(d[1])) c.events.births.push_back(p);
-      }
-      if (leaves && r == Role::Child) {
-        c.events.leaving_home.push_back(p);
-      } else if (seeks && a >= 18 && seeks_partner_role(pop, p)) {
-        c.events.partner_seekers.push_back(p);
-      }
+      record_events(c, p, a, d);
     }
     const auto& subjects = c.household_subjects();
     const BlockDraws& hh_draws = rng.block(subjects.data(), subjects.size(), kSubHousehold);
@@ -393,6 +514,14 @@ class Demography final : public Module {
   AgeTable death_[2];
   AgeTable birth_partnered_, birth_single_;
   AgeTable leave_home_, partnering_, emigration_;
+  // The person event tables as 32 bits for the vector path (deaths by sex), and whether all
+  // fit.
+  // Padded to 128 entries, so that the vector path looks them up with permutes.
+  static constexpr int kTableEntries = 128;
+  static_assert(kMaxAge < kTableEntries);
+  std::array<std::uint32_t, kTableEntries> death_bits_[2]{};
+  std::array<std::uint32_t, kTableEntries> birth_bits_{}, leave_bits_{}, partner_bits_{};
+  bool vector_ok_ = false;
   Threshold separation_;
   Threshold male_at_birth_;
   double immigrants_per_month_;
@@ -401,6 +530,10 @@ class Demography final : public Module {
 };
 
 }  // namespace
+
+void set_demography_vector_path(bool enabled) {
+  vector_path_enabled.store(enabled, std::memory_order_relaxed);
+}
 
 ModuleDescriptor demography_module() {
   ModuleDescriptor d;

@@ -1,9 +1,19 @@
 #include "leidensim/processes/income.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <vector>
+#if defined(__AVX512F__) && defined(__AVX512BW__) && defined(__AVX512VL__)
+#include <immintrin.h>
+#define LEIDENSIM_INCOME_AVX512 1
+// GCC 12's AVX-512 headers trip -Wmaybe-uninitialized on _mm512_undefined_epi32 once the
+// widening loads are inlined (GCC PR 105593; see rng.cpp).
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
 
 #include "leidensim/model_spec.hpp"
 
@@ -14,6 +24,8 @@ namespace {
 std::int64_t cents(double euros) {
   return std::llround(euros * 100.0);
 }
+
+std::atomic<bool> vector_path_enabled{true};
 
 }  // namespace
 
@@ -85,9 +97,75 @@ class Income final : public Module {
       const std::int64_t aow_single = minimum_.pension_single_cents();
       const std::int64_t aow_couple = minimum_.pension_couple_cents() / 2;
       const std::int64_t disability = disability_, student_income = student_;
+      std::uint32_t start = block.person_begin;
+#if defined(LEIDENSIM_INCOME_AVX512)
+      // Eight persons at a time: each person's own income (but AOW and WW) and member bits in
+      // 64-bit lanes, then the additions into the households one person at a time (members of
+      // one household are adjacent, so the lanes would collide). AOW needs the household's type
+      // and WW a rounding of a product: those few persons add theirs as the scalar loop does.
+      // Why: this pass runs over every person every month.
+      if (vector_path_enabled.load(std::memory_order_relaxed)) {
+        auto bytes = [](const void* column, std::uint32_t p) {
+          return _mm512_cvtepu8_epi64(_mm_loadl_epi64(
+              reinterpret_cast<const __m128i*>(static_cast<const std::uint8_t*>(column) + p)));
+        };
+        auto set = [](std::int64_t v) { return _mm512_set1_epi64(v); };
+        auto is = [](__m512i v, auto value) {
+          return _mm512_cmpeq_epi64_mask(v, _mm512_set1_epi64(static_cast<std::int64_t>(value)));
+        };
+        for (; start + 8 <= block.person_end; start += 8) {
+          const std::uint32_t p = start;
+          const __mmask8 here = _mm512_test_epi64_mask(bytes(flags, p), set(person_flag::kPresent));
+          const __m512i b = bytes(benefit, p), l = bytes(labour, p);
+          const __m512i age = _mm512_cvtepu16_epi64(
+              _mm_loadu_si128(reinterpret_cast<const __m128i*>(age_months + p)));
+          const __m512i wage = _mm512_cvtepi32_epi64(
+              _mm256_loadu_si256(reinterpret_cast<const __m256i*>(wage_cents + p)));
+          const __mmask8 head = here & is(bytes(role, p), Role::Head);
+          const __mmask8 adult = here & _mm512_cmpge_epu64_mask(age, set(18 * 12));
+          const __mmask8 student = adult & is(l, Labour::Student);
+          const __mmask8 aow = here & is(b, Benefit::AOW);
+          const __mmask8 ww = here & is(b, Benefit::WW);
+          const __mmask8 earns =
+              (is(b, Benefit::None) & is(l, Labour::Employed)) | is(b, Benefit::AOW);
+          __m512i own = _mm512_maskz_mov_epi64(earns, wage);
+          own = _mm512_mask_add_epi64(own, is(b, Benefit::Disability), own, set(disability));
+          own = _mm512_mask_add_epi64(own, student, own, set(student_income));
+          own = _mm512_maskz_mov_epi64(here, own);
+          __m512i bits = _mm512_maskz_mov_epi64(adult, set(std::int64_t{1} << kAdults));
+          bits = _mm512_mask_or_epi64(bits, student, bits, set(std::int64_t{1} << kStudents));
+          bits = _mm512_mask_or_epi64(bits, head & is(b, Benefit::Bijstand), bits,
+                                      set(std::int64_t{1} << kBijstandHead));
+          bits = _mm512_mask_or_epi64(bits,
+                                      head & _mm512_cmpge_epu64_mask(age, set(pension_age_months)),
+                                      bits, set(std::int64_t{1} << kPensionAgeHead));
+          alignas(64) std::int64_t own_of[8];
+          alignas(64) std::uint64_t bits_of[8];
+          _mm512_store_si512(own_of, own);
+          _mm512_store_si512(bits_of, bits);
+          for (unsigned rest = aow; rest != 0; rest &= rest - 1) {
+            const int i = std::countr_zero(rest);
+            const HouseholdType t = hh_type[household[p + static_cast<std::uint32_t>(i)]];
+            const bool couple =
+                (t == HouseholdType::CoupleNoKids) | (t == HouseholdType::CoupleWithKids);
+            own_of[i] += couple ? aow_couple : aow_single;
+          }
+          for (unsigned rest = ww; rest != 0; rest &= rest - 1) {
+            const int i = std::countr_zero(rest);
+            own_of[i] += std::llround(
+                ww_rate_ * static_cast<double>(wage_cents[p + static_cast<std::uint32_t>(i)]));
+          }
+          for (std::uint32_t i = 0; i < 8; ++i) {
+            const std::uint32_t h = household[p + i];
+            income_of[h] += own_of[i];
+            members_of[h] += bits_of[i];
+          }
+        }
+      }
+#endif
       // Products and masks instead of branches (the compiler makes branches of selects):
       // presence and the benefit type vary unpredictably between persons. A vacant slot adds 0.
-      for (std::uint32_t p = block.person_begin; p < block.person_end; ++p) {
+      for (std::uint32_t p = start; p < block.person_end; ++p) {
         const std::uint32_t h = household[p];
         const std::int64_t here = flags[p] & person_flag::kPresent;
         const std::int64_t wage = wage_cents[p];
@@ -164,6 +242,10 @@ class Income final : public Module {
 };
 
 }  // namespace
+
+void set_income_vector_path(bool enabled) {
+  vector_path_enabled.store(enabled, std::memory_order_relaxed);
+}
 
 ModuleDescriptor income_module() {
   ModuleDescriptor d;

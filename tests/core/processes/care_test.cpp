@@ -196,5 +196,42 @@ TEST(Care, JeugdhulpAndWmoAreIndependentFlags) {
   EXPECT_EQ(with_flag(pop, kids, kN, 2, care_flag::kWmo), kN);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The vector path (where built) and the scalar path
+
+TEST(Care, VectorAndScalarPathsAgree) {
+  // All ages, both flags, poor and non-poor households and vacant slots, with rates high enough
+  // that many draws fall between the thresholds the lookups can give.
+  Population pop;
+  std::uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int i = 0; i < 6000; ++i) {
+    PersonRecord r = aged(static_cast<int>(next() % 101), static_cast<int>(next() % 12));
+    r.care = static_cast<std::uint8_t>(next() % 4);
+    const auto h = pop.add_household(0, {r});
+    if (next() % 3 == 0) pop.hh_flags[h] |= household_flag::kPoor;
+  }
+  for (std::uint32_t p = 7; p < pop.person_slots(); p += 13) pop.vacate(p);
+  std::vector<double> wmo(kMaxAge + 1);
+  for (int a = 0; a <= kMaxAge; ++a) wmo[static_cast<std::size_t>(a)] = 0.002 * a;
+  auto m = make({{"care.jeugdhulp_inflow_monthly", {0.1}},
+                 {"care.jeugdhulp_poverty_factor", {2.5}},
+                 {"care.jeugdhulp_outflow_monthly", {0.2}},
+                 {"care.wmo_inflow_annual", wmo},
+                 {"care.wmo_outflow_annual", {0.5}}});
+  Population scalar = pop;
+  for (std::uint32_t month = 0; month < 6; ++month) {
+    set_care_vector_path(true);
+    run(*m, pop, 61, month);
+    set_care_vector_path(false);
+    run(*m, scalar, 61, month);
+    set_care_vector_path(true);
+    ASSERT_EQ(pop.care, scalar.care) << "month " << month;
+  }
+}
+
 }  // namespace
 }  // namespace leidensim

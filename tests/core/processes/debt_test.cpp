@@ -104,5 +104,37 @@ TEST(Debt, OutflowAtTheMonthlyRate) {
     ASSERT_EQ(pop.hh_debt_months[h], (pop.hh_flags[h] & household_flag::kDebt) ? 11 : 0);
 }
 
+// The vector path (where built) and the scalar path.
+TEST(Debt, VectorAndScalarPathsAgree) {
+  // Poor and non-poor households in and out of debt, durations at the 16-bit limit, vacant
+  // households; rates high enough that many change.
+  Population pop;
+  std::uint32_t state = 1618;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  PersonRecord adult;
+  adult.age_months = 40 * 12;
+  for (int i = 0; i < 6000; ++i) {
+    const auto h = pop.add_household(0, {adult});
+    pop.hh_flags[h] |= static_cast<std::uint8_t>((next() % 2) * household_flag::kPoor |
+                                                 (next() % 2) * household_flag::kDebt);
+    pop.hh_debt_months[h] = static_cast<std::uint16_t>(next() % 3 == 0 ? 0xFFFF : next() % 60);
+  }
+  for (std::uint32_t h = 9; h < pop.household_slots(); h += 31) pop.remove_household(h);
+  auto m = make(0.3, 0.1, 0.2);
+  Population scalar = pop;
+  for (std::uint32_t month = 0; month < 6; ++month) {
+    set_debt_vector_path(true);
+    run(*m, pop, 99, month);
+    set_debt_vector_path(false);
+    run(*m, scalar, 99, month);
+    set_debt_vector_path(true);
+    ASSERT_EQ(pop.hh_flags, scalar.hh_flags) << "month " << month;
+    ASSERT_EQ(pop.hh_debt_months, scalar.hh_debt_months) << "month " << month;
+  }
+}
+
 }  // namespace
 }  // namespace leidensim

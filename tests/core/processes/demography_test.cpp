@@ -680,5 +680,55 @@ TEST(Demography, FullMonthsAtDataPackRatesKeepInvariantsAndConservePersons) {
   for (auto k : kinds_seen) EXPECT_GT(k, 0);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The vector path of the person pass (where built) and the scalar path
+
+TEST(Demography, VectorAndScalarPersonPassesAgree) {
+  // Both sexes, every role, ages up to and past the tables' last age (and the 16-bit limit),
+  // vacant slots; the data pack's tables with raised rates so that every event fires often.
+  Population pop;
+  std::uint32_t state = 31337;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int i = 0; i < 8000; ++i) {
+    std::vector<PersonRecord> members(1 + next() % 4);
+    for (std::size_t j = 0; j < members.size(); ++j) {
+      PersonRecord& r = members[j];
+      r.role = static_cast<Role>(j == 0 ? 0 : 1 + next() % 3);
+      r.sex = next() % 2 ? Sex::Female : Sex::Male;
+      r.age_months =
+          static_cast<std::uint16_t>(next() % 7 == 0 ? 0xFFFF - next() % 3 : next() % (120 * 12));
+    }
+    pop.add_household(0, members);
+  }
+  for (std::uint32_t p = 4; p < pop.person_slots(); p += 23) pop.vacate(p);
+  std::vector<double> high(kMaxAge + 1);
+  for (int a = 0; a <= kMaxAge; ++a) high[static_cast<std::size_t>(a)] = 0.05 + 0.004 * a;
+  const auto m = make(test::parameters({{"demography.mortality_annual_male", high},
+                                        {"demography.mortality_annual_female", high},
+                                        {"demography.fertility_annual", high},
+                                        {"demography.leaving_home_annual", high},
+                                        {"demography.partnering_annual", high}}));
+  Population scalar = pop;
+  for (std::uint32_t month = 0; month < 4; ++month) {
+    const RandomKey key(5, 0);
+    set_demography_vector_path(true);
+    const HouseholdEvents v = hazards(*m, pop, key, month);
+    set_demography_vector_path(false);
+    const HouseholdEvents s = hazards(*m, scalar, key, month);
+    set_demography_vector_path(true);
+    ASSERT_EQ(pop.age_months, scalar.age_months) << "month " << month;
+    ASSERT_EQ(v.deaths, s.deaths) << "month " << month;
+    ASSERT_EQ(v.births, s.births) << "month " << month;
+    ASSERT_EQ(v.leaving_home, s.leaving_home) << "month " << month;
+    ASSERT_EQ(v.partner_seekers, s.partner_seekers) << "month " << month;
+    ASSERT_EQ(v.emigrations, s.emigrations) << "month " << month;
+    ASSERT_EQ(v.separations, s.separations) << "month " << month;
+    ASSERT_FALSE(v.deaths.empty());
+  }
+}
+
 }  // namespace
 }  // namespace leidensim

@@ -294,5 +294,51 @@ TEST(Education, StagesFollowAgeAndTheTrackShare) {
             kN);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The vector screen (where built) and the scalar screen
+
+TEST(Education, VectorAndScalarScreensAgree) {
+  // Every stage and level at ages around each stage's boundaries, children and others, vacant
+  // slots; rates high enough that every event happens.
+  Population pop;
+  std::uint32_t state = 9001;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int i = 0; i < 12000; ++i) {
+    PersonRecord r;
+    r.age_months = static_cast<std::uint16_t>(next() % (32 * 12));
+    r.edu_stage = static_cast<EduStage>(next() % 6);
+    r.edu_level = static_cast<EduLevel>(next() % 4);
+    r.labour = next() % 2 ? Labour::Child : Labour::Student;
+    pop.add_household(0, {r});
+  }
+  for (std::uint32_t p = 2; p < pop.person_slots(); p += 19) pop.vacate(p);
+  auto m = make({{"education.dropout_annual", {0.3}},
+                 {"education.higher_completion_annual", {0.35}},
+                 {"education.higher_dropout_annual", {0.3}},
+                 {"education.second_chance_annual", {0.3}}});
+  Population scalar = pop;
+  for (std::uint32_t month = 0; month < 6; ++month) {
+    set_education_vector_path(true);
+    const Month vector_month = run(*m, pop, 88, month);
+    set_education_vector_path(false);
+    const Month scalar_month = run(*m, scalar, 88, month);
+    set_education_vector_path(true);
+    ASSERT_EQ(pop.edu_stage, scalar.edu_stage) << "month " << month;
+    ASSERT_EQ(pop.edu_level, scalar.edu_level) << "month " << month;
+    ASSERT_EQ(pop.labour, scalar.labour) << "month " << month;
+    ASSERT_EQ(pop.flags, scalar.flags) << "month " << month;
+    ASSERT_EQ(vector_month.flows.total(Indicator::EarlySchoolLeavers),
+              scalar_month.flows.total(Indicator::EarlySchoolLeavers));
+    // Age everyone a month so that the boundaries move through the population.
+    for (std::uint32_t p = 0; p < pop.person_slots(); ++p) {
+      ++pop.age_months[p];
+      ++scalar.age_months[p];
+    }
+  }
+}
+
 }  // namespace
 }  // namespace leidensim

@@ -204,5 +204,39 @@ TEST(Income, ADataPackSingleOnBijstandIsAtTheNormAndPoor) {
   EXPECT_FALSE(pop.hh_flags[2] & household_flag::kPoor);
 }
 
+// The vector path of the person pass (where built) and the scalar path.
+TEST(Income, VectorAndScalarPersonPassesAgree) {
+  // Households of one to five members of every role, state and benefit, at all ages, with
+  // vacant slots.
+  Population pop;
+  std::uint32_t state = 2718;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int i = 0; i < 6000; ++i) {
+    std::vector<PersonRecord> members(1 + next() % 5);
+    for (std::size_t j = 0; j < members.size(); ++j)
+      members[j] = member(
+          j == 0 ? Role::Head : static_cast<Role>(1 + next() % 3), static_cast<int>(next() % 90),
+          static_cast<Labour>(next() % kLabourStates), static_cast<Benefit>(next() % kBenefits),
+          static_cast<std::int32_t>(next() % 500000));
+    pop.add_household(0, members);
+  }
+  for (std::uint32_t p = 6; p < pop.person_slots(); p += 29) pop.vacate(p);
+  for (std::uint32_t h = 0; h < pop.household_slots(); ++h) pop.refresh_household(h);
+  auto m = make();
+  Population scalar = pop;
+  IndicatorCounts flows(1);
+  HouseholdEvents events;
+  set_income_vector_path(true);
+  test::run_phase(*m, kPayments, pop, RandomKey(1, 0), 0, flows, events);
+  set_income_vector_path(false);
+  test::run_phase(*m, kPayments, scalar, RandomKey(1, 0), 0, flows, events);
+  set_income_vector_path(true);
+  EXPECT_EQ(pop.hh_income_cents, scalar.hh_income_cents);
+  EXPECT_EQ(pop.hh_flags, scalar.hh_flags);
+}
+
 }  // namespace
 }  // namespace leidensim

@@ -441,5 +441,61 @@ TEST(Labour, ChildrenPastSixteenOutOfSchoolJoinTheLabourMarket) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The vector screen (where built) and the scalar screen
+
+TEST(Labour, VectorAndScalarScreensAgree) {
+  // Every state and benefit, all ages, durations around the band and WW limits, heads and
+  // others in poor and non-poor households, vacant slots; rates high enough that every
+  // transition happens.
+  Population pop;
+  std::uint32_t state = 4242;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int i = 0; i < 8000; ++i) {
+    std::vector<PersonRecord> members(1 + next() % 3);
+    for (std::size_t j = 0; j < members.size(); ++j) {
+      PersonRecord& r = members[j];
+      r.role = j == 0 ? Role::Head : Role::Partner;
+      r.age_months = static_cast<std::uint16_t>(next() % (80 * 12));
+      r.labour = static_cast<Labour>(next() % kLabourStates);
+      r.benefit = static_cast<Benefit>(next() % kBenefits);
+      r.edu_stage = next() % 2 ? EduStage::None : EduStage::Vocational;
+      r.edu_level = static_cast<EduLevel>(next() % 4);
+      r.flags = static_cast<std::uint8_t>(person_flag::kPresent |
+                                          (next() % 2 ? person_flag::kLowLiteracy : 0));
+      r.labour_months = static_cast<std::uint16_t>(next() % 40);
+      r.benefit_months = static_cast<std::uint16_t>(next() % 40);
+      r.wage_cents = 200000;
+    }
+    const auto h = pop.add_household(0, members);
+    if (next() % 2) pop.hh_flags[h] |= household_flag::kPoor;
+  }
+  for (std::uint32_t p = 3; p < pop.person_slots(); p += 17) pop.vacate(p);
+  auto m = make({{"labour.job_loss_monthly", {0.05}},
+                 {"labour.job_finding_monthly", {0.2}},
+                 {"labour.inactive_job_finding_monthly", {0.03}},
+                 {"labour.employed_to_inactive_monthly", {0.02}},
+                 {"labour.bijstand_inflow_monthly", {0.3}},
+                 {"labour.bijstand_outflow", {0.1, 0.05, 0.02}},
+                 {"labour.disability_inflow_annual", {0.1}},
+                 {"labour.disability_outflow_annual", {0.2}}});
+  Population scalar = pop;
+  for (std::uint32_t month = 0; month < 6; ++month) {
+    set_labour_vector_path(true);
+    run(*m, pop, 77, month);
+    set_labour_vector_path(false);
+    run(*m, scalar, 77, month);
+    set_labour_vector_path(true);
+    ASSERT_EQ(pop.labour, scalar.labour) << "month " << month;
+    ASSERT_EQ(pop.benefit, scalar.benefit) << "month " << month;
+    ASSERT_EQ(pop.labour_months, scalar.labour_months) << "month " << month;
+    ASSERT_EQ(pop.benefit_months, scalar.benefit_months) << "month " << month;
+    ASSERT_EQ(pop.wage_cents, scalar.wage_cents) << "month " << month;
+  }
+}
+
 }  // namespace
 }  // namespace leidensim

@@ -1,7 +1,7 @@
 #pragma once
 // Care use: jeugdhulp for persons under 18 and Wmo support for all ages.
 //
-// Phase: hazards (parallel, per person).
+// Phase: hazards (parallel, per person; writes only the block's own persons).
 // Jeugdhulp: inflow (higher in households below the poverty line) and outflow; it ends at 18.
 // Wmo: inflow by age, outflow at a constant rate.
 // Reads: age, the household's poor flag. Writes: the person's care flags.
@@ -12,5 +12,10 @@
 namespace leidensim {
 
 ModuleDescriptor care_module();
+
+/// Whether the care pass may use its vector path (AVX-512, where the build targets it). The
+/// vector and scalar paths give identical results; this switch exists so that a test can check
+/// that. Process-wide: set it only while no simulation runs.
+void set_care_vector_path(bool enabled);
 
 }  // namespace leidensim

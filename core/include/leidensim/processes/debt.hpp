@@ -11,4 +11,9 @@ namespace leidensim {
 
 ModuleDescriptor debt_module();
 
+/// Whether the pass may use its vector path (AVX-512, where the build targets it). Both paths
+/// give identical results; this switch exists so that a test can check that. Process-wide: set
+/// it only while no simulation runs.
+void set_debt_vector_path(bool enabled);
+
 }  // namespace leidensim

@@ -29,4 +29,9 @@ namespace leidensim {
 
 ModuleDescriptor demography_module();
 
+/// Whether the person pass of the hazards phase may use its vector path (AVX-512, where the
+/// build targets it). Both paths give identical results; this switch exists so that a test can
+/// check that. Process-wide: set it only while no simulation runs.
+void set_demography_vector_path(bool enabled);
+
 }  // namespace leidensim

@@ -20,4 +20,9 @@ namespace leidensim {
 
 ModuleDescriptor education_module();
 
+/// Whether the education screen may use its vector path (AVX-512, where the build targets it).
+/// Both paths give identical results; this switch exists so that a test can check that.
+/// Process-wide: set it only while no simulation runs.
+void set_education_vector_path(bool enabled);
+
 }  // namespace leidensim

@@ -23,6 +23,11 @@ namespace leidensim {
 
 ModuleDescriptor income_module();
 
+/// Whether the person pass may use its vector path (AVX-512, where the build targets it). Both
+/// paths give identical results; this switch exists so that a test can check that.
+/// Process-wide: set it only while no simulation runs.
+void set_income_vector_path(bool enabled);
+
 /// A household's social minimum: the bijstand norm for its composition (single or couple, below
 /// or at pension age), and the poverty line as a multiple of it. Shared by the income module and
 /// measures that pay households.

@@ -24,6 +24,11 @@ namespace leidensim {
 
 ModuleDescriptor labour_module();
 
+/// Whether the labour screen may use its vector path (AVX-512, where the build targets it).
+/// Both paths give identical results; this switch exists so that a test can check that.
+/// Process-wide: set it only while no simulation runs.
+void set_labour_vector_path(bool enabled);
+
 /// Bijstand duration band of a spell: 0 (<12 months), 1 (12-35), 2 (36+).
 inline int bijstand_duration_band(std::uint16_t months) {
   return months < 12 ? 0 : months < 36 ? 1 : 2;
