@@ -18,6 +18,7 @@ void print_usage() {
       "commands:\n"
       "  run FILE        simulate a scenario; yearly summary on screen, indicators to CSV\n"
       "  validate FILE.. check scenarios without running them; lists every problem\n"
+      "  validate --calibration  model validity: base year vs the data, backcast, analytic checks\n"
       "  compare A B ... scenarios with common random numbers: paired differences, budget effects\n"
       "  sweep BASE SCEN parameter uncertainty of a measure's effect beside Monte Carlo noise\n"
       "  population      build the synthetic base population (--summary: marginals vs targets)\n"
