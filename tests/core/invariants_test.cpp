@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "support/test_model.hpp"
+
 namespace leidensim {
 namespace {
 
@@ -80,11 +82,8 @@ TEST(Invariants, DetectBrokenHouseholds) {
 // every age and state.
 TEST(Invariants, StockCountMatchesAPlainCount) {
   Population pop;
-  std::uint32_t state = 777;
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
+  test::TestSequence sequence(777);
+  auto next = [&sequence] { return sequence.next(); };
   constexpr int kDistricts = 40;
   for (int i = 0; i < 30000; ++i) {
     // Runs of 200 households in one district, then households in random districts.

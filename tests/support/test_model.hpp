@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers for the tests: the project's data pack, small model specs, hand-built
 // populations, and running one module on a population.
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -41,6 +42,20 @@ Population singles(std::size_t n, const PersonRecord& person);
 void run_phase(Module& module, Phase phase, Population& pop, const RandomKey& key,
                std::uint32_t month, IndicatorCounts& flows, HouseholdEvents& events,
                std::size_t block_persons = 1024);
+
+/// A small deterministic sequence (a linear congruential generator) for building varied test
+/// populations; not the model's random numbers, which tests must not depend on in this way.
+class TestSequence {
+ public:
+  explicit TestSequence(std::uint32_t seed) : state_(seed) {}
+  std::uint32_t next() {
+    state_ = state_ * 1664525u + 1013904223u;
+    return state_ >> 8;
+  }
+
+ private:
+  std::uint32_t state_;
+};
 
 /// Shares of a binomial outcome: |observed - p| within `z` standard errors of n draws.
 bool within_standard_errors(double observed_share, double p, double n, double z = 4.0);

@@ -203,11 +203,8 @@ TEST(Care, VectorAndScalarPathsAgree) {
   // All ages, both flags, poor and non-poor households and vacant slots, with rates high enough
   // that many draws fall between the thresholds the lookups can give.
   Population pop;
-  std::uint32_t state = 12345;
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
+  test::TestSequence sequence(12345);
+  auto next = [&sequence] { return sequence.next(); };
   for (int i = 0; i < 6000; ++i) {
     PersonRecord r = aged(static_cast<int>(next() % 101), static_cast<int>(next() % 12));
     r.care = static_cast<std::uint8_t>(next() % 4);

@@ -109,11 +109,8 @@ TEST(Debt, VectorAndScalarPathsAgree) {
   // Poor and non-poor households in and out of debt, durations at the 16-bit limit, vacant
   // households; rates high enough that many change.
   Population pop;
-  std::uint32_t state = 1618;
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
+  test::TestSequence sequence(1618);
+  auto next = [&sequence] { return sequence.next(); };
   PersonRecord adult;
   adult.age_months = 40 * 12;
   for (int i = 0; i < 6000; ++i) {

@@ -687,11 +687,8 @@ TEST(Demography, VectorAndScalarPersonPassesAgree) {
   // Both sexes, every role, ages up to and past the tables' last age (and the 16-bit limit),
   // vacant slots; the data pack's tables with raised rates so that every event fires often.
   Population pop;
-  std::uint32_t state = 31337;
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
+  test::TestSequence sequence(31337);
+  auto next = [&sequence] { return sequence.next(); };
   for (int i = 0; i < 8000; ++i) {
     std::vector<PersonRecord> members(1 + next() % 4);
     for (std::size_t j = 0; j < members.size(); ++j) {

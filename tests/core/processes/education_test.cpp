@@ -301,11 +301,8 @@ TEST(Education, VectorAndScalarScreensAgree) {
   // Every stage and level at ages around each stage's boundaries, children and others, vacant
   // slots; rates high enough that every event happens.
   Population pop;
-  std::uint32_t state = 9001;
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
+  test::TestSequence sequence(9001);
+  auto next = [&sequence] { return sequence.next(); };
   for (int i = 0; i < 12000; ++i) {
     PersonRecord r;
     r.age_months = static_cast<std::uint16_t>(next() % (32 * 12));

@@ -209,11 +209,8 @@ TEST(Income, VectorAndScalarPersonPassesAgree) {
   // Households of one to five members of every role, state and benefit, at all ages, with
   // vacant slots.
   Population pop;
-  std::uint32_t state = 2718;
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
+  test::TestSequence sequence(2718);
+  auto next = [&sequence] { return sequence.next(); };
   for (int i = 0; i < 6000; ++i) {
     std::vector<PersonRecord> members(1 + next() % 5);
     for (std::size_t j = 0; j < members.size(); ++j)

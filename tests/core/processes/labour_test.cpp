@@ -449,11 +449,8 @@ TEST(Labour, VectorAndScalarScreensAgree) {
   // others in poor and non-poor households, vacant slots; rates high enough that every
   // transition happens.
   Population pop;
-  std::uint32_t state = 4242;
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
+  test::TestSequence sequence(4242);
+  auto next = [&sequence] { return sequence.next(); };
   for (int i = 0; i < 8000; ++i) {
     std::vector<PersonRecord> members(1 + next() % 3);
     for (std::size_t j = 0; j < members.size(); ++j) {
