@@ -113,6 +113,17 @@ class Cli : public ::testing::Test {
   fs::path write_scenario(const json& j, const std::string& file = "tiny.json") const {
     return write_text(j.dump(2), file);
   }
+  /// The tiny scenario as "base.json" and, with jobcoach (`jobcoach_params`), as "with.json".
+  std::pair<fs::path, fs::path> base_and_jobcoach(const json& jobcoach_params) const {
+    json base = tiny();
+    base["name"] = "base";
+    json with = tiny();
+    with["name"] = "with_measure";
+    json measure = {{"name", "jobcoach"}};
+    if (!jobcoach_params.empty()) measure["params"] = jobcoach_params;
+    with["measures"] = json::array({measure});
+    return {write_scenario(base, "base.json"), write_scenario(with, "with.json")};
+  }
   fs::path write_text(const std::string& text, const std::string& file) const {
     const fs::path p = work_ / file;
     std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
@@ -607,12 +618,7 @@ namespace leidensim {
 namespace {
 
 TEST_F(Cli, CompareIsIdenticalAtOneAndTwoThreadsAndWritesEveryOutput) {
-  json base = tiny();
-  base["name"] = "base";
-  json with = tiny();
-  with["name"] = "with_measure";
-  with["measures"] = json::array({{{"name", "jobcoach"}, {"params", {{"annual_budget", 4e6}}}}});
-  const fs::path a = write_scenario(base, "base.json"), b = write_scenario(with, "with.json");
+  const auto [a, b] = base_and_jobcoach({{"annual_budget", 4e6}});
   std::string tables[2];
   for (int t = 1; t <= 2; ++t) {
     const fs::path out = work_ / ("cmp" + std::to_string(t));
@@ -762,12 +768,7 @@ namespace leidensim {
 namespace {
 
 TEST_F(Cli, SweepWritesItsTablesReportAndProvenance) {
-  json base = tiny();
-  base["name"] = "base";
-  json with = tiny();
-  with["name"] = "with_measure";
-  with["measures"] = json::array({{{"name", "jobcoach"}, {"params", {{"annual_budget", 4e6}}}}});
-  const fs::path a = write_scenario(base, "base.json"), b = write_scenario(with, "with.json");
+  const auto [a, b] = base_and_jobcoach({{"annual_budget", 4e6}});
   const fs::path out = work_ / "sweep";
   const Outcome o = run("sweep " + quote(a.string()) + " " + quote(b.string()) +
                         " --samples 3 --threads 2 --output " + quote(out.string()));
@@ -799,12 +800,7 @@ TEST_F(Cli, SweepWritesItsTablesReportAndProvenance) {
 }
 
 TEST_F(Cli, SweepRejectsBadRangesNamingTheOption) {
-  json base = tiny();
-  base["name"] = "base";
-  json with = tiny();
-  with["name"] = "with_measure";
-  with["measures"] = json::array({{{"name", "jobcoach"}}});
-  const fs::path a = write_scenario(base, "base.json"), b = write_scenario(with, "with.json");
+  const auto [a, b] = base_and_jobcoach(json::object());
   const std::string files = quote(a.string()) + " " + quote(b.string());
   expect_bad_input("sweep " + files + " --vary jobcoach.outflow_multiplier=1:99",
                    {"--vary", "jobcoach.outflow_multiplier=1:99"});
